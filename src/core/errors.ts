@@ -1,0 +1,60 @@
+/**
+ * Errors and exit codes. A `UserError` is something the user can fix: its message says what
+ * went wrong, `where` says where (file:line:col, region, API) and `hint` says how to fix it.
+ * Anything that is not a UserError is a bug in faultline and is reported as an internal error.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  /** The gate failed: new findings at or above --fail-on. */
+  gateFailed: 1,
+  /** Usage, config, input, credential or internal error. */
+  error: 2,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface UserErrorOptions {
+  /** Where it happened: `faultline.yaml:12:7`, `us-east-1 ec2:DescribeInstances`, a path. */
+  where?: string | undefined;
+  /** One sentence on how to fix it. */
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
+export class UserError extends Error {
+  readonly where: string | undefined;
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: UserErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.where = options.where;
+    this.hint = options.hint;
+  }
+
+  /** The text shown to the user: `where: message` and an indented hint line. */
+  format(): string {
+    const head = this.where ? `${this.where}: ${this.message}` : this.message;
+    return this.hint ? `${head}\n  hint: ${this.hint}` : head;
+  }
+}
+
+/** faultline.yaml (or another config file) is invalid. */
+export class ConfigError extends UserError {}
+/** A snapshot, baseline or other input file is missing, unreadable or invalid. */
+export class InputError extends UserError {}
+/** A collector could not run at all (no credentials, unreachable endpoint). */
+export class CollectorError extends UserError {}
+/** The command line itself is wrong. */
+export class UsageError extends UserError {}
+
+/** A position in a source file, 1-based, as editors show it. */
+export interface SourcePos {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export function formatPos(pos: SourcePos): string {
+  return `${pos.file}:${pos.line}:${pos.col}`;
+}

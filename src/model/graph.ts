@@ -1,0 +1,238 @@
+/**
+ * The compiled failure graph: a compact CSR (compressed sparse row) graph with interned ids,
+ * the one structure every analysis runs on. Object graphs (graphlib, graphology) cost 25-55 s
+ * and 2-4 GB at 1M nodes; this costs about 100 MB (reference/graph-performance.md).
+ *
+ * Every node has a requirement list (its out-edges, "v needs u"). A node fails when `need[v]`
+ * of its requirements have failed: 1 for an ordinary node (all needed), m for an `anyOf` gate
+ * over m members, m-k+1 for `atLeast: k` of m. Redundancy groups are explicit gate nodes.
+ */
+
+export const NodeKind = {
+  provider: 0,
+  account: 1,
+  region: 2,
+  zone: 3,
+  vendor: 4,
+  service: 5,
+  resource: 6,
+  gate: 7,
+} as const;
+export type NodeKindName = keyof typeof NodeKind;
+export type NodeKindCode = (typeof NodeKind)[NodeKindName];
+export const kindNames = Object.keys(NodeKind) as NodeKindName[];
+
+/** Why a gate exists: a declared group, the replicas of one resource type of a service, or a declared fallback pair. */
+export const GateOrigin = { none: 0, group: 1, replicas: 2, fallback: 3 } as const;
+export type GateOriginCode = (typeof GateOrigin)[keyof typeof GateOrigin];
+
+/** A gate's need when its members can never all fail (atLeast: 0). */
+const NEVER = 0x7fffffff;
+
+export interface FailureGraph {
+  /** Number of nodes, gates included. */
+  readonly size: number;
+  /** The id of each node. Gates get a synthetic id: `<owner>#<n>` (never a valid reference). */
+  readonly ids: readonly string[];
+  /** id → node, for every node. */
+  readonly index: ReadonlyMap<string, number>;
+  readonly kind: Uint8Array;
+  /** Number of failed requirements that fail the node. */
+  readonly need: Int32Array;
+  /** Requirements of v: reqTargets[reqOffset[v] .. reqOffset[v+1]). */
+  readonly reqOffset: Int32Array;
+  readonly reqTargets: Int32Array;
+  /** Dependents of v (nodes that require v): depSources[depOffset[v] .. depOffset[v+1]). */
+  readonly depOffset: Int32Array;
+  readonly depSources: Int32Array;
+  /** 1 for critical services. */
+  readonly critical: Uint8Array;
+  /** For gates: the node whose requirement list holds the group (-1 for fallbacks). */
+  readonly gateOwner: Int32Array;
+  /** For gates: how many members must stay up. */
+  readonly gateNeedUp: Int32Array;
+  readonly gateOrigin: Uint8Array;
+  /** For resources: index into `typeNames` (`ec2:instance`); -1 otherwise. */
+  readonly resourceType: Int32Array;
+  readonly typeNames: readonly string[];
+}
+
+/** Grows typed arrays by doubling, so building 1M nodes does not allocate per node. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/**
+ * Builds a FailureGraph. Nodes are interned by id; edges are appended as (dependent, requirement)
+ * pairs and sorted into CSR once, in O(n + m), by `build()`.
+ */
+export class GraphBuilder {
+  private readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private readonly kinds = new IntList();
+  private readonly from = new IntList(4096);
+  private readonly to = new IntList(4096);
+  private readonly criticalSet = new Set<number>();
+  private readonly gates = new Map<number, { owner: number; needUp: number; origin: GateOriginCode }>();
+  private readonly types = new Map<number, number>();
+  private readonly typeNames: string[] = [];
+  private readonly typeIndex = new Map<string, number>();
+  private gateCounter = new Map<number, number>();
+
+  /** Interns `id` as a node of `kind`; returns the existing node when the id is known. */
+  node(id: string, kind: NodeKindName): number {
+    const existing = this.index.get(id);
+    if (existing !== undefined) return existing;
+    const v = this.ids.length;
+    this.ids.push(id);
+    this.index.set(id, v);
+    this.kinds.push(NodeKind[kind]);
+    return v;
+  }
+
+  /** The node for `id`, if interned. */
+  lookup(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  kindOf(v: number): NodeKindName {
+    return kindNames[this.kinds.data[v]!]!;
+  }
+
+  idOf(v: number): string {
+    return this.ids[v]!;
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  /** Records that `dependent` needs `requirement`. */
+  require(dependent: number, requirement: number): void {
+    this.from.push(dependent);
+    this.to.push(requirement);
+  }
+
+  /**
+   * Creates a redundancy-group gate owned by `owner` that stays up while `needUp` of its
+   * members are up. Add members with `require(gate, member)`.
+   */
+  gate(owner: number, needUp: number, origin: GateOriginCode): number {
+    const n = (this.gateCounter.get(owner) ?? 0) + 1;
+    this.gateCounter.set(owner, n);
+    const base = owner >= 0 ? this.ids[owner]! : 'fallback';
+    const v = this.node(`${base}#${n}`, 'gate');
+    this.gates.set(v, { owner, needUp, origin });
+    return v;
+  }
+
+  markCritical(v: number): void {
+    this.criticalSet.add(v);
+  }
+
+  setResourceType(v: number, type: string): void {
+    let t = this.typeIndex.get(type);
+    if (t === undefined) {
+      t = this.typeNames.length;
+      this.typeNames.push(type);
+      this.typeIndex.set(type, t);
+    }
+    this.types.set(v, t);
+  }
+
+  build(): FailureGraph {
+    const n = this.ids.length;
+    const m = this.from.length;
+    const from = this.from.data;
+    const to = this.to.data;
+    const [reqOffset, reqTargets] = csr(n, m, from, to);
+    const [depOffset, depSources] = csr(n, m, to, from);
+
+    const kind = new Uint8Array(n);
+    kind.set(this.kinds.data.subarray(0, n));
+    const need = new Int32Array(n).fill(1);
+    const gateOwner = new Int32Array(n).fill(-1);
+    const gateNeedUp = new Int32Array(n);
+    const gateOrigin = new Uint8Array(n);
+    for (const [v, gate] of this.gates) {
+      const members = reqOffset[v + 1]! - reqOffset[v]!;
+      // A gate fails once more than (members - needUp) members have failed.
+      need[v] = gate.needUp <= 0 ? NEVER : members - gate.needUp + 1;
+      gateOwner[v] = gate.owner;
+      gateNeedUp[v] = gate.needUp;
+      gateOrigin[v] = gate.origin;
+    }
+    const critical = new Uint8Array(n);
+    for (const v of this.criticalSet) critical[v] = 1;
+    const resourceType = new Int32Array(n).fill(-1);
+    for (const [v, t] of this.types) resourceType[v] = t;
+
+    return {
+      size: n,
+      ids: this.ids,
+      index: this.index,
+      kind,
+      need,
+      reqOffset,
+      reqTargets,
+      depOffset,
+      depSources,
+      critical,
+      gateOwner,
+      gateNeedUp,
+      gateOrigin,
+      resourceType,
+      typeNames: this.typeNames,
+    };
+  }
+}
+
+/** Counting sort of m edges (key[i] → value[i]) into CSR offsets and targets. */
+function csr(n: number, m: number, key: Int32Array, value: Int32Array): [Int32Array, Int32Array] {
+  const offset = new Int32Array(n + 1);
+  for (let i = 0; i < m; i++) offset[key[i]! + 1]!++;
+  for (let v = 0; v < n; v++) offset[v + 1]! += offset[v]!;
+  const cursor = offset.slice(0, n);
+  const targets = new Int32Array(m);
+  for (let i = 0; i < m; i++) targets[cursor[key[i]!]!++] = value[i]!;
+  return [offset, targets];
+}
+
+/** The requirements of v, as a subarray view (no copy). */
+export function requirementsOf(g: FailureGraph, v: number): Int32Array {
+  return g.reqTargets.subarray(g.reqOffset[v]!, g.reqOffset[v + 1]!);
+}
+
+/** The dependents of v, as a subarray view (no copy). */
+export function dependentsOf(g: FailureGraph, v: number): Int32Array {
+  return g.depSources.subarray(g.depOffset[v]!, g.depOffset[v + 1]!);
+}
+
+export function kindName(g: FailureGraph, v: number): NodeKindName {
+  return kindNames[g.kind[v]!]!;
+}
+
+/**
+ * A readable label for any node: its id, or for a gate `anyOf(a, b)` / `2 of (a, b, c)`
+ * built from its members' labels.
+ */
+export function nodeLabel(g: FailureGraph, v: number): string {
+  if (g.kind[v] !== NodeKind.gate) return g.ids[v]!;
+  const members = Array.from(requirementsOf(g, v), (u) => nodeLabel(g, u)).join(', ');
+  return g.gateNeedUp[v] === 1 ? `anyOf(${members})` : `${g.gateNeedUp[v]} of (${members})`;
+}
