@@ -1,0 +1,271 @@
+/**
+ * The analysis: every single failure candidate (provider, account, region, zone, vendor, service,
+ * resource) is failed alone by counter propagation, and what it takes down becomes the
+ * blast-radius ranking, the findings and the region concentration. Cost: O(Σ |blast(x)|), the
+ * sum of what each failure reaches; cloud estates are shallow, so that is about 20·n
+ * (reference/graph-performance.md, section 5.C).
+ */
+import type { Estate } from '../model/estate.js';
+import { GateOrigin, NodeKind, kindNames, nodeLabel, requirementsOf, type FailureGraph } from '../model/graph.js';
+import type { IdKind } from '../model/ids.js';
+import { findCycles, namedMembers } from './cycles.js';
+import { fingerprint } from './fingerprint.js';
+import { Propagator } from './propagate.js';
+import { SEVERITY_RANK, ruleIds, type RuleId } from './rules.js';
+import { severityFor } from './severity.js';
+import type { BlastEntry, ConcentrationEntry, Finding, Inventory, Report } from './types.js';
+
+/** The rule that fires when a failure domain of this kind takes a service down. */
+const DOMAIN_RULE: Partial<Record<number, RuleId>> = {
+  [NodeKind.provider]: 'single-provider',
+  [NodeKind.account]: 'single-account',
+  [NodeKind.region]: 'single-region',
+  [NodeKind.zone]: 'single-zone',
+  [NodeKind.vendor]: 'single-vendor',
+};
+
+/** Ranking ties are broken by kind (broad domains first), then id, so output is deterministic. */
+const KIND_RANK: Record<IdKind, number> = { provider: 0, account: 1, region: 2, zone: 3, vendor: 4, service: 5, resource: 6 };
+
+export function analyze(estate: Estate): Report {
+  const g = estate.graph;
+  const findings: Finding[] = [];
+  const add = makeFindingSink(estate, findings);
+  const propagator = new Propagator(g);
+  const blastRadius: BlastEntry[] = [];
+  const regionLoss: { region: number; services: number; critical: number }[] = [];
+  const gateCauses = new PairList();
+  const seed = new Int32Array(1);
+
+  for (let x = 0; x < g.size; x++) {
+    const kind = g.kind[x]!;
+    if (kind === NodeKind.gate) continue;
+    seed[0] = x;
+    const down = propagator.run(seed);
+    const services: number[] = [];
+    let criticalCount = 0;
+    let resources = 0;
+    for (let i = 0; i < down; i++) {
+      const v = propagator.order[i]!;
+      const k = g.kind[v]!;
+      if (k === NodeKind.service) {
+        services.push(v);
+        if (g.critical[v]) criticalCount++;
+      } else if (k === NodeKind.resource) {
+        resources++;
+      } else if (k === NodeKind.gate && g.gateOrigin[v] !== GateOrigin.none) {
+        gateCauses.push(v, x);
+      }
+    }
+    if (kind === NodeKind.region) regionLoss.push({ region: x, services: services.length, critical: criticalCount });
+    if (services.length === 0) continue;
+
+    services.sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+    blastRadius.push({
+      failure: g.ids[x]!,
+      kind: kindNames[kind] as IdKind,
+      services: services.map((s) => g.ids[s]!),
+      criticalServices: services.filter((s) => g.critical[s]).map((s) => g.ids[s]!),
+      resources,
+    });
+
+    const domainRule = DOMAIN_RULE[kind];
+    for (const s of services) {
+      if (domainRule !== undefined) {
+        add(domainRule, x, s, `${kindNames[kind]} ${g.ids[x]} failing alone takes ${g.ids[s]} down`, chainIds(g, propagator.chain(s)));
+      } else if (s !== x && g.critical[s]) {
+        add('spof', x, s, `${g.ids[x]} is a single point of failure for critical service ${g.ids[s]}`, chainIds(g, propagator.chain(s)));
+      }
+    }
+  }
+
+  sharedFate(estate, propagator, gateCauses, add);
+  for (const cycle of findCycles(g)) {
+    const members = namedMembers(g, cycle);
+    if (members.length === 0) continue;
+    const ids = members.map((v) => g.ids[v]!);
+    const first = members.reduce((a, b) => (compareIds(g.ids[a]!, g.ids[b]!) <= 0 ? a : b));
+    add('dependency-cycle', first, first, `${ids.join(' → ')} → ${ids[0]} depend on each other in a cycle; faultline treats the cycle as up unless something outside it fails`, [...ids, ids[0]!]);
+  }
+  for (const [vendor, hosting] of estate.vendorHosting) {
+    if (hosting.from !== 'unknown') continue;
+    const v = g.index.get(vendor)!;
+    add('unknown-hosting', v, -1, `the hosting of ${vendor} is unknown, so its failure domains cannot be judged; declare vendors.${vendor.slice(7)}.hostedOn in faultline.yaml`, [vendor]);
+  }
+
+  const concentration = regionConcentration(g, regionLoss);
+  const totalCritical = countCritical(g);
+  for (const entry of concentration) {
+    if (entry.share <= estate.policy.maxRegionShare || entry.criticalServices + entry.services === 0) continue;
+    const basis = totalCritical > 0 ? `${entry.criticalServices} of ${totalCritical} critical services` : `${entry.services} services`;
+    add('region-concentration', g.index.get(entry.region)!, -1,
+      `${entry.region} failing takes down ${basis} (${percent(entry.share)}), above policy.maxRegionShare ${percent(estate.policy.maxRegionShare)}`,
+      [entry.region]);
+  }
+
+  blastRadius.sort(compareBlast);
+  findings.sort(compareFindings);
+  return {
+    schemaVersion: 1,
+    inventory: inventory(estate),
+    findings,
+    blastRadius,
+    concentration,
+  };
+}
+
+type FindingSink = (rule: RuleId, subject: number, service: number, message: string, because: string[], extra?: string) => void;
+
+function makeFindingSink(estate: Estate, findings: Finding[]): FindingSink {
+  const g = estate.graph;
+  return (rule, subject, service, message, because, extra = '') => {
+    const serviceId = service >= 0 ? g.ids[service]! : '';
+    // Findings about a non-service owner (a vendor's hosting group) or estate-wide ones keep the rule's severity.
+    const affectsCritical = service < 0 || g.kind[service] !== NodeKind.service || g.critical[service] === 1;
+    const severity = severityFor(rule, estate.policy, affectsCritical);
+    if (severity === undefined) return;
+    const subjectId = g.ids[subject]!;
+    findings.push({ id: fingerprint(rule, subjectId, serviceId, extra), rule, severity, subject: subjectId, service: serviceId, message, because });
+  };
+}
+
+/**
+ * shared-fate: a redundancy group (or a primary and its fallback) all of whose members fail
+ * under one single failure. Every failure that kills the group was recorded during the sweep;
+ * only the most specific ones are reported: a cause is dropped when it also takes down another
+ * cause of the same group (a region that takes down the zone that kills the replicas says
+ * nothing the zone does not).
+ */
+function sharedFate(estate: Estate, propagator: Propagator, pairs: PairList, add: FindingSink): void {
+  const g = estate.graph;
+  const causesByGate = pairs.groupBy(0);
+  const gatesByCause = pairs.groupBy(1);
+  const seed = new Int32Array(1);
+  for (const [cause, gates] of gatesByCause) {
+    seed[0] = cause;
+    propagator.run(seed);
+    for (const gate of gates) {
+      const others = causesByGate.get(gate)!;
+      if (others.some((c) => c !== cause && propagator.isDown(c))) continue;
+      const owner = g.gateOwner[gate]!;
+      const members = requirementsOf(g, gate);
+      const chain = chainIds(g, propagator.chain(gate));
+      let message: string;
+      let extra: string;
+      if (g.gateOrigin[gate] === GateOrigin.fallback) {
+        const [primary, fallback] = [g.ids[members[0]!]!, g.ids[members[1]!]!];
+        message = `primary ${primary} and its fallback ${fallback} both fail when ${g.ids[cause]} fails`;
+        extra = `fallback:${primary}|${fallback}`;
+      } else if (g.gateOrigin[gate] === GateOrigin.replicas) {
+        const type = g.typeNames[g.resourceType[members[0]!]!] ?? 'resource';
+        message = `all ${members.length} ${type} replicas of ${g.ids[owner]} fail together when ${g.ids[cause]} fails`;
+        extra = `replicas:${type}`;
+      } else {
+        const label = nodeLabel(g, gate);
+        message = `redundancy group ${label} of ${g.ids[owner]} fails entirely when ${g.ids[cause]} fails`;
+        extra = label;
+      }
+      add('shared-fate', cause, owner, message, owner >= 0 ? [g.ids[owner]!, ...chain] : chain, extra);
+    }
+  }
+}
+
+/** The chain as ids, gates shown as `anyOf(a, b)`. */
+function chainIds(g: FailureGraph, chain: readonly number[]): string[] {
+  return chain.map((v) => nodeLabel(g, v));
+}
+
+function regionConcentration(g: FailureGraph, losses: { region: number; services: number; critical: number }[]): ConcentrationEntry[] {
+  const totalCritical = countCritical(g);
+  let totalServices = 0;
+  for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service) totalServices++;
+  return losses
+    .map(({ region, services, critical }) => ({
+      region: g.ids[region]!,
+      services,
+      criticalServices: critical,
+      share: totalCritical > 0 ? critical / totalCritical : totalServices > 0 ? services / totalServices : 0,
+    }))
+    .sort((a, b) => b.share - a.share || b.services - a.services || compareIds(a.region, b.region));
+}
+
+function countCritical(g: FailureGraph): number {
+  let n = 0;
+  for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service && g.critical[v]) n++;
+  return n;
+}
+
+function inventory(estate: Estate): Inventory {
+  const g = estate.graph;
+  const counts = new Int32Array(kindNames.length);
+  const regions: string[] = [];
+  const zones: string[] = [];
+  for (let v = 0; v < g.size; v++) {
+    const k = g.kind[v]!;
+    counts[k]!++;
+    if (k === NodeKind.region) regions.push(g.ids[v]!);
+    else if (k === NodeKind.zone) zones.push(g.ids[v]!);
+  }
+  return {
+    resources: counts[NodeKind.resource]!,
+    services: counts[NodeKind.service]!,
+    criticalServices: countCritical(g),
+    vendors: counts[NodeKind.vendor]!,
+    regions: regions.sort(compareIds),
+    zones: zones.sort(compareIds),
+    diagnostics: estate.diagnostics,
+  };
+}
+
+function compareBlast(a: BlastEntry, b: BlastEntry): number {
+  return (
+    b.criticalServices.length - a.criticalServices.length ||
+    b.services.length - a.services.length ||
+    b.resources - a.resources ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    compareIds(a.failure, b.failure)
+  );
+}
+
+const RULE_ORDER = new Map(ruleIds.map((r, i) => [r, i]));
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    RULE_ORDER.get(a.rule)! - RULE_ORDER.get(b.rule)! ||
+    compareIds(a.subject, b.subject) ||
+    compareIds(a.service, b.service) ||
+    compareIds(a.id, b.id)
+  );
+}
+
+/** Plain code-unit order: deterministic across locales, unlike localeCompare. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** An append-only list of (a, b) int pairs, grouped on demand. */
+class PairList {
+  private readonly a: number[] = [];
+  private readonly b: number[] = [];
+  push(first: number, second: number): void {
+    this.a.push(first);
+    this.b.push(second);
+  }
+  /** Groups by the first (0) or second (1) element: key → the other elements, in insertion order. */
+  groupBy(which: 0 | 1): Map<number, number[]> {
+    const keys = which === 0 ? this.a : this.b;
+    const values = which === 0 ? this.b : this.a;
+    const groups = new Map<number, number[]>();
+    for (let i = 0; i < keys.length; i++) {
+      const list = groups.get(keys[i]!);
+      if (list) list.push(values[i]!);
+      else groups.set(keys[i]!, [values[i]!]);
+    }
+    return groups;
+  }
+}

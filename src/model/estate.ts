@@ -1,0 +1,331 @@
+/**
+ * Compiles what we know (a snapshot of collected resources, the manifest, the built-in catalogue)
+ * into the failure graph. This is the only place that decides who needs what:
+ *
+ * - placement: a zone needs its region, a region its provider, an account its provider; a zonal
+ *   resource needs its zone, a regional one its region, a global one its provider, and every
+ *   cloud resource its account;
+ * - services need their `dependsOn` and `runsOn` items, and one resource of each type they select
+ *   (replicas of one type form an `anyOf` gate: three instances across zones are replicas, the
+ *   one database is not);
+ * - vendors need what they are hosted on (manifest `hostedOn`, else the catalogue);
+ * - declared fallbacks become a gate of their own, so a failure that takes both down is found.
+ *
+ * Interning goes straight into the CSR builder: no per-node objects, which is what keeps a
+ * 1M-resource estate in memory (reference/graph-performance.md, section 3.1).
+ */
+import type { Catalog, VendorHosting } from '../catalog/types.js';
+import type { Manifest, Policy, ServiceDecl } from '../config/types.js';
+import { DEFAULT_MAX_REGION_SHARE } from '../config/types.js';
+import { GateOrigin, GraphBuilder, type FailureGraph, type GateOriginCode } from './graph.js';
+import { accountId, idKind, parseId, providerId, regionId, vendorId, zoneId } from './ids.js';
+import { groupShape, type Requirement } from './requirement.js';
+import type { Diagnostic, Snapshot, SnapshotResource } from './snapshot.js';
+
+/** Tags that name a resource's service when no manifest selects it, in order of preference. */
+export const DEFAULT_SERVICE_TAGS = ['service', 'app', 'application', 'aws:cloudformation:stack-name'] as const;
+
+export interface EstateInput {
+  snapshot: Snapshot;
+  manifest?: Manifest | undefined;
+  catalog: Catalog;
+  /** `--service-tag`: the one tag that names a resource's service (replaces the defaults). */
+  serviceTag?: string | undefined;
+}
+
+/** Where a vendor's hosting came from. */
+export type HostingSource =
+  | { from: 'manifest' }
+  | { from: 'catalog'; entry: VendorHosting }
+  | { from: 'unknown' };
+
+export interface Estate {
+  graph: FailureGraph;
+  policy: Policy;
+  /** Vendor id → where its hosting came from. */
+  vendorHosting: ReadonlyMap<string, HostingSource>;
+  /** Collector diagnostics plus what compilation noticed (unresolved references). */
+  diagnostics: Diagnostic[];
+  /** Whether the manifest declared which services are critical (else every service counts). */
+  criticalityDeclared: boolean;
+  /** The manifest, for positions in SARIF and messages. */
+  manifest?: Manifest | undefined;
+}
+
+const DEFAULT_POLICY: Policy = { maxRegionShare: DEFAULT_MAX_REGION_SHARE, severity: {} };
+
+/** Builds the failure graph of an estate. Pure: data in, data out. */
+export function compileEstate(input: EstateInput): Estate {
+  const { snapshot, manifest, catalog } = input;
+  const b = new GraphBuilder();
+  const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
+  const vendorHosting = new Map<string, HostingSource>();
+  const zoneNames = zoneNameIndex(snapshot);
+
+  /** The node of a failure domain, with its placement chain (zone → region → provider). */
+  const place = (id: string): number => {
+    const known = b.lookup(id);
+    if (known !== undefined) return known;
+    const p = parseId(id);
+    switch (p.kind) {
+      case 'provider':
+        return b.node(id, 'provider');
+      case 'region': {
+        const v = b.node(id, 'region');
+        b.require(v, place(providerId(p.provider)));
+        return v;
+      }
+      case 'zone': {
+        const resolved = zoneNames.get(id);
+        if (resolved !== undefined && resolved !== id) return place(resolved);
+        const v = b.node(id, 'zone');
+        b.require(v, place(regionId(p.provider, p.region)));
+        return v;
+      }
+      case 'account': {
+        const v = b.node(id, 'account');
+        b.require(v, place(providerId(p.provider)));
+        return v;
+      }
+      default:
+        throw new Error(`place() called with a ${p.kind} id: ${id}`);
+    }
+  };
+
+  // 1. Resources, interned first so `requires` between resources resolve in any order.
+  const resources = snapshot.resources;
+  const resourceNode = new Int32Array(resources.length).fill(-1);
+  /** Resource type by node (resources are interned first, so their nodes are 0..k-1). */
+  const typeOfNode: string[] = [];
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    const before = b.size;
+    const v = b.node(r.id, 'resource');
+    if (b.size === before) {
+      diagnostics.push({ level: 'warning', source: 'snapshot', message: `resource ${r.id} appears twice; the first record is used` });
+      continue;
+    }
+    resourceNode[i] = v;
+    typeOfNode[v] = r.type;
+    b.setResourceType(v, r.type);
+  }
+  for (let i = 0; i < resources.length; i++) {
+    const v = resourceNode[i]!;
+    if (v < 0) continue;
+    const r = resources[i]!;
+    b.require(v, place(resourcePlacement(r)));
+    if (r.account) b.require(v, place(accountId(r.provider, r.account)));
+    for (const id of r.requires ?? []) b.require(v, resolveResourceRef(id, r.id));
+  }
+
+  function resolveResourceRef(id: string, from: string): number {
+    const kind = idKind(id);
+    if (kind === 'resource') {
+      const known = b.lookup(id);
+      if (known !== undefined) return known;
+      diagnostics.push({ level: 'warning', source: 'snapshot', message: `${from} requires ${id}, which was not collected; it is treated as a resource of unknown placement` });
+      return b.node(id, 'resource');
+    }
+    if (kind === 'vendor') return vendorNode(id.slice('vendor:'.length));
+    if (kind === 'service') return b.node(id, 'service');
+    return place(id);
+  }
+
+  // 2. Services: declared ones, then those derived from tags.
+  const declared = manifest?.services ?? [];
+  const declaredNames = new Set(declared.map((s) => s.name));
+  const serviceTags = input.serviceTag ? [input.serviceTag] : DEFAULT_SERVICE_TAGS;
+  const selection = selectResources(resources, resourceNode, declared, serviceTags);
+  const criticalityDeclared = manifest !== undefined && declared.some((s) => s.critical);
+
+  for (const decl of declared) {
+    const v = b.node(decl.name, 'service');
+    if (decl.critical) b.markCritical(v);
+  }
+  const derivedNames = [...selection.derived.keys()].filter((name) => !declaredNames.has(name)).sort();
+  for (const name of derivedNames) {
+    const v = b.node(name, 'service');
+    // Without a manifest nothing says what is critical, so every service counts.
+    if (!criticalityDeclared) b.markCritical(v);
+  }
+  for (const decl of declared) {
+    const v = b.lookup(decl.name)!;
+    const selected = decl.resources ? selection.bySelector.get(decl.name) ?? [] : selection.derived.get(decl.name) ?? [];
+    requireReplicaGroups(v, selected);
+    compileItems(v, decl.runsOn, v, GateOrigin.group);
+    compileItems(v, decl.dependsOn, v, GateOrigin.group);
+  }
+  for (const name of derivedNames) requireReplicaGroups(b.lookup(name)!, selection.derived.get(name) ?? []);
+
+  /** A service needs every resource type it selects, and any one resource of each type. */
+  function requireReplicaGroups(service: number, nodes: readonly number[]): void {
+    const byType = new Map<string, number[]>();
+    for (const r of nodes) {
+      const type = typeOfNode[r] ?? '';
+      const list = byType.get(type);
+      if (list) list.push(r);
+      else byType.set(type, [r]);
+    }
+    for (const type of [...byType.keys()].sort()) {
+      const members = byType.get(type)!;
+      if (members.length === 1) {
+        b.require(service, members[0]!);
+        continue;
+      }
+      const gate = b.gate(service, 1, GateOrigin.replicas);
+      for (const r of members) b.require(gate, r);
+      b.require(service, gate);
+    }
+  }
+
+  /** Compiles requirement items into requirements of `target`; groups become gates owned by `owner`. */
+  function compileItems(owner: number, items: readonly Requirement[], target: number, origin: GateOriginCode): void {
+    for (const item of items) {
+      if (typeof item === 'string') {
+        b.require(target, resolveRef(item));
+        continue;
+      }
+      const { members, needUp } = groupShape(item);
+      const gate = b.gate(owner, needUp, origin);
+      compileItems(owner, members, gate, origin);
+      b.require(target, gate);
+    }
+  }
+
+  function resolveRef(id: string): number {
+    switch (idKind(id)) {
+      case 'service':
+        return b.lookup(id) ?? b.node(id, 'service');
+      case 'vendor':
+        return vendorNode(id.slice('vendor:'.length));
+      case 'resource':
+        return b.lookup(id) ?? resolveResourceRef(id, 'faultline.yaml');
+      default:
+        return place(id);
+    }
+  }
+
+  /** The vendor's node; its hosting is compiled the first time it is referenced. */
+  function vendorNode(name: string): number {
+    const id = vendorId(name);
+    const known = b.lookup(id);
+    if (known !== undefined) return known;
+    const v = b.node(id, 'vendor');
+    const decl = manifest?.vendors.find((d) => d.name === name);
+    if (decl?.hostedOn !== undefined) {
+      vendorHosting.set(id, { from: 'manifest' });
+      compileItems(v, decl.hostedOn, v, GateOrigin.group);
+      return v;
+    }
+    const entry = catalog.vendor(name);
+    if (entry && entry.hostedOn.length > 0) {
+      vendorHosting.set(id, { from: 'catalog', entry });
+      compileItems(v, entry.hostedOn, v, GateOrigin.group);
+    } else {
+      vendorHosting.set(id, { from: 'unknown' });
+    }
+    return v;
+  }
+
+  // 3. Vendors declared but never referenced still exist (their hosting is worth reporting).
+  for (const decl of manifest?.vendors ?? []) vendorNode(decl.name);
+
+  // 4. Declared fallbacks: a gate that fails only when primary and fallback both fail.
+  for (const fb of manifest?.fallbacks ?? []) {
+    const primary = resolveRef(fb.primary);
+    const gate = b.gate(primary, 1, GateOrigin.fallback);
+    b.require(gate, primary);
+    b.require(gate, resolveRef(fb.fallback));
+  }
+
+  return {
+    graph: b.build(),
+    policy: manifest?.policy ?? DEFAULT_POLICY,
+    vendorHosting,
+    diagnostics,
+    criticalityDeclared: criticalityDeclared || manifest === undefined,
+    manifest,
+  };
+}
+
+/** The failure domain a resource's placement needs. */
+function resourcePlacement(r: SnapshotResource): string {
+  if (r.placement === 'zonal' && r.region && r.zone) return zoneId(r.provider, r.region, r.zone);
+  if (r.placement !== 'global' && r.region) return regionId(r.provider, r.region);
+  return providerId(r.provider);
+}
+
+/**
+ * Zone names (`us-east-1a`) differ per account; ids (`use1-az1`) do not. Maps
+ * `aws:us-east-1/us-east-1a` to `aws:us-east-1/use1-az1` when every account agrees on it.
+ */
+function zoneNameIndex(snapshot: Snapshot): Map<string, string> {
+  const index = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const z of snapshot.zones) {
+    const byName = zoneId(z.provider, z.region, z.name);
+    const byId = zoneId(z.provider, z.region, z.id);
+    const seen = index.get(byName);
+    if (seen !== undefined && seen !== byId) ambiguous.add(byName);
+    index.set(byName, byId);
+  }
+  for (const name of ambiguous) index.delete(name);
+  return index;
+}
+
+interface Selection {
+  /** Declared service name → resource nodes its `resources.tags` selector picked. */
+  bySelector: Map<string, number[]>;
+  /** Service name from tags → resource nodes, for resources no selector picked. */
+  derived: Map<string, number[]>;
+}
+
+/**
+ * Attaches resources to services in one pass over the resources: manifest selectors first (all
+ * tags must match), then the service tags for whatever no selector claimed.
+ */
+function selectResources(
+  resources: readonly SnapshotResource[],
+  resourceNode: Int32Array,
+  declared: readonly ServiceDecl[],
+  serviceTags: readonly string[],
+): Selection {
+  const selectors = declared.filter((d) => d.resources && Object.keys(d.resources.tags).length > 0);
+  const bySelector = new Map<string, number[]>(selectors.map((d) => [d.name, []]));
+  const derived = new Map<string, number[]>();
+  for (let i = 0; i < resources.length; i++) {
+    const v = resourceNode[i]!;
+    if (v < 0) continue;
+    const tags = resources[i]!.tags;
+    let claimed = false;
+    for (const decl of selectors) {
+      if (matches(tags, decl.resources!.tags)) {
+        bySelector.get(decl.name)!.push(v);
+        claimed = true;
+      }
+    }
+    if (claimed) continue;
+    const name = serviceNameFromTags(tags, serviceTags);
+    if (name === undefined) continue;
+    const list = derived.get(name);
+    if (list) list.push(v);
+    else derived.set(name, [v]);
+  }
+  return { bySelector, derived };
+}
+
+function matches(tags: Record<string, string>, selector: Record<string, string>): boolean {
+  for (const key in selector) if (tags[key] !== selector[key]) return false;
+  return true;
+}
+
+/** The service a resource belongs to by its tags, as a valid service id (`My App` → `My-App`). */
+export function serviceNameFromTags(tags: Record<string, string>, serviceTags: readonly string[]): string | undefined {
+  for (const key of serviceTags) {
+    const value = tags[key];
+    if (value === undefined) continue;
+    const name = value.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+    if (name !== '') return name;
+  }
+  return undefined;
+}

@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyzeEstate, blastOf } from '../helpers/analyze.js';
+import { manifest } from '../helpers/manifest.js';
+
+test('a zone failure takes down services placed in it, and its region and provider take it down too', () => {
+  const report = analyzeEstate({
+    manifest: manifest({ services: { api: { critical: true, runsOn: ['aws:eu-west-1/euw1-az1'] } } }),
+  });
+  assert.deepEqual(blastOf(report, 'aws:eu-west-1/euw1-az1'), ['api']);
+  assert.deepEqual(blastOf(report, 'aws:eu-west-1'), ['api']);
+  assert.deepEqual(blastOf(report, 'provider:aws'), ['api']);
+  assert.deepEqual(blastOf(report, 'api'), ['api']);
+});
+
+test('anyOf needs one member up: one zone failing does not take the service down, the region does', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: { api: { critical: true, runsOn: [{ anyOf: ['aws:eu-west-1/euw1-az1', 'aws:eu-west-1/euw1-az2'] }] } },
+    }),
+  });
+  assert.deepEqual(blastOf(report, 'aws:eu-west-1/euw1-az1'), []);
+  assert.deepEqual(blastOf(report, 'aws:eu-west-1'), ['api']);
+  const sharedFate = report.findings.filter((f) => f.rule === 'shared-fate');
+  assert.deepEqual(sharedFate.map((f) => [f.subject, f.service]), [['aws:eu-west-1', 'api']], 'only the most specific common cause is reported');
+});
+
+test('atLeast k of n fails once fewer than k members are up', () => {
+  const zones = ['gcp:europe-west1/b', 'gcp:europe-west1/c', 'gcp:europe-west4/a'];
+  const report = analyzeEstate({
+    manifest: manifest({ services: { db: { critical: true, runsOn: [{ atLeast: 3, of: zones }] }, cache: { runsOn: [{ atLeast: 2, of: zones }] } } }),
+  });
+  assert.deepEqual(blastOf(report, 'gcp:europe-west1/b'), ['db']);
+  assert.deepEqual(blastOf(report, 'gcp:europe-west1'), ['cache', 'db']);
+  assert.deepEqual(blastOf(report, 'gcp:europe-west4'), ['db']);
+});
+
+test('a dependency cycle with no outside failure stays up and is reported as a warning', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: {
+        a: { critical: true, dependsOn: ['b'], runsOn: ['onprem:paris-dc1'] },
+        b: { dependsOn: ['a'] },
+      },
+    }),
+  });
+  assert.deepEqual(blastOf(report, 'a'), ['a', 'b']);
+  assert.deepEqual(blastOf(report, 'onprem:paris-dc1'), ['a', 'b']);
+  const cycles = report.findings.filter((f) => f.rule === 'dependency-cycle');
+  assert.equal(cycles.length, 1);
+  assert.equal(cycles[0]!.severity, 'warning');
+  assert.deepEqual(cycles[0]!.because, ['a', 'b', 'a']);
+});
+
+test('a service used by a critical service is a SPOF for it, with the causal chain', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: {
+        checkout: { critical: true, dependsOn: ['payments'] },
+        payments: { dependsOn: ['vendor:stripe'] },
+      },
+      vendors: { stripe: { hostedOn: ['aws:us-east-1'] } },
+    }),
+  });
+  const spof = report.findings.find((f) => f.rule === 'spof' && f.subject === 'payments');
+  assert.ok(spof, 'payments is a spof of checkout');
+  assert.equal(spof.service, 'checkout');
+  assert.deepEqual(spof.because, ['checkout', 'payments']);
+  const region = report.findings.find((f) => f.rule === 'single-region' && f.service === 'checkout');
+  assert.deepEqual(region?.because, ['checkout', 'payments', 'vendor:stripe', 'aws:us-east-1']);
+  assert.equal(region?.severity, 'error');
+  const nonCritical = report.findings.find((f) => f.rule === 'single-region' && f.service === 'payments');
+  assert.equal(nonCritical?.severity, 'warning', 'findings on non-critical services are one level lower');
+});
+
+test('a fallback hosted in the same region as its primary is shared fate', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: { comms: { critical: true, dependsOn: [{ anyOf: ['vendor:slack', 'vendor:teams'] }] } },
+      vendors: { slack: { hostedOn: ['aws:us-east-1'] }, teams: { hostedOn: ['azure:eastus'] }, zoom: { hostedOn: ['aws:us-east-1'] } },
+      fallbacks: [{ primary: 'vendor:slack', fallback: 'vendor:zoom' }],
+    }),
+  });
+  const sf = report.findings.filter((f) => f.rule === 'shared-fate');
+  assert.deepEqual(sf.map((f) => f.subject), ['aws:us-east-1']);
+  assert.match(sf[0]!.message, /primary vendor:slack and its fallback vendor:zoom both fail when aws:us-east-1 fails/);
+  assert.deepEqual(blastOf(report, 'aws:us-east-1'), [], 'slack and teams are in different clouds');
+});
+
+test('blast radius is ranked by critical services, then services, then resources', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: {
+        a: { critical: true, runsOn: ['aws:eu-west-1/euw1-az1'] },
+        b: { runsOn: ['aws:eu-west-1/euw1-az2'] },
+        c: { runsOn: ['aws:eu-west-1/euw1-az2'] },
+      },
+    }),
+  });
+  const order = report.blastRadius.map((b) => b.failure);
+  assert.deepEqual(order.slice(0, 4), ['provider:aws', 'aws:eu-west-1', 'aws:eu-west-1/euw1-az1', 'a']);
+  assert.ok(order.indexOf('aws:eu-west-1/euw1-az2') < order.indexOf('b'));
+});
+
+test('region concentration above policy.maxRegionShare is a finding', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      maxRegionShare: 0.5,
+      services: {
+        a: { critical: true, runsOn: ['aws:us-east-1'] },
+        b: { critical: true, runsOn: ['aws:us-east-1'] },
+        c: { critical: true, runsOn: ['aws:eu-west-1'] },
+      },
+    }),
+  });
+  assert.deepEqual(report.concentration.map((c) => [c.region, c.criticalServices, Number(c.share.toFixed(3))]), [
+    ['aws:us-east-1', 2, 0.667],
+    ['aws:eu-west-1', 1, 0.333],
+  ]);
+  const rc = report.findings.filter((f) => f.rule === 'region-concentration');
+  assert.deepEqual(rc.map((f) => f.subject), ['aws:us-east-1']);
+});
+
+test('policy severity overrides and turns rules off', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      severity: { 'single-provider': 'off', 'single-region': 'warning' },
+      services: { a: { critical: true, runsOn: ['aws:us-east-1'] } },
+    }),
+  });
+  assert.equal(report.findings.some((f) => f.rule === 'single-provider'), false);
+  assert.equal(report.findings.find((f) => f.rule === 'single-region')?.severity, 'warning');
+});
+
+test('finding ids are stable across runs and differ by subject and service', () => {
+  const m = manifest({ services: { a: { critical: true, runsOn: ['aws:us-east-1'] }, b: { critical: true, runsOn: ['aws:us-east-1'] } } });
+  const first = analyzeEstate({ manifest: m }).findings.map((f) => f.id);
+  const second = analyzeEstate({ manifest: m }).findings.map((f) => f.id);
+  assert.deepEqual(first, second);
+  assert.equal(new Set(first).size, first.length);
+});
