@@ -30,7 +30,8 @@ export function formatRequirement(item: Requirement): string {
   if (typeof item === 'string') return item;
   const { members, needUp, op } = groupShape(item);
   const inner = members.map(formatRequirement).join(', ');
-  return op === 'anyOf' ? `anyOf(${inner})` : `${needUp} of (${inner})`;
+  // `atLeast: 1` is anyOf; both print the same, as the engine's gate labels do.
+  return op === 'anyOf' || needUp === 1 ? `anyOf(${inner})` : `${needUp} of (${inner})`;
 }
 
 /** Every id mentioned by a list of requirement items, depth first. */
