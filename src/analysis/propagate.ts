@@ -73,6 +73,11 @@ export class Propagator {
     return this.downEpoch[v] === this.epoch;
   }
 
+  /** How many of v's requirements failed in the last run (whether or not that took v down). */
+  failedRequirements(v: number): number {
+    return this.countEpoch[v] === this.epoch ? this.count[v]! : 0;
+  }
+
   /** The requirement whose failure took v down in the last run (-1 for a seed). */
   cause(v: number): number {
     return this.causeOf[v]!;

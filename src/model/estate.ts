@@ -50,6 +50,13 @@ export interface Estate {
   criticalityDeclared: boolean;
   /** The manifest, for positions in SARIF and messages. */
   manifest?: Manifest | undefined;
+  /** Zone names that resolve to zone ids (`aws:us-east-1/us-east-1a` → `aws:us-east-1/use1-az1`). */
+  zoneAliases: ReadonlyMap<string, string>;
+}
+
+/** The node an id names in the estate, accepting zone names for zone ids. */
+export function lookupId(estate: Estate, id: string): number | undefined {
+  return estate.graph.index.get(id) ?? estate.graph.index.get(estate.zoneAliases.get(id) ?? '');
 }
 
 const DEFAULT_POLICY: Policy = { maxRegionShare: DEFAULT_MAX_REGION_SHARE, severity: {} };
@@ -245,6 +252,7 @@ export function compileEstate(input: EstateInput): Estate {
     diagnostics,
     criticalityDeclared: criticalityDeclared || manifest === undefined,
     manifest,
+    zoneAliases: zoneNames,
   };
 }
 

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { simulate } from '../../src/analysis/simulate.js';
+import { emptyCatalog } from '../../src/catalog/types.js';
+import { compileEstate, lookupId } from '../../src/model/estate.js';
+import { emptySnapshot } from '../../src/model/snapshot.js';
+import { manifest } from '../helpers/manifest.js';
+
+const estate = compileEstate({
+  snapshot: {
+    ...emptySnapshot(),
+    zones: [{ provider: 'aws', account: '111111111111', region: 'eu-west-1', name: 'eu-west-1a', id: 'euw1-az1' }],
+  },
+  catalog: emptyCatalog,
+  manifest: manifest({
+    services: {
+      web: { critical: true, runsOn: [{ anyOf: ['aws:eu-west-1/euw1-az1', 'aws:eu-west-1/euw1-az2', 'aws:eu-west-1/euw1-az3'] }], dependsOn: ['db'] },
+      db: { critical: true, runsOn: [{ anyOf: ['aws:eu-west-1/euw1-az1', 'aws:eu-west-1/euw1-az2'] }] },
+      batch: { runsOn: ['aws:eu-west-1/euw1-az3'] },
+    },
+  }),
+});
+const ids = (...names: string[]) => names.map((n) => lookupId(estate, n)!);
+
+test('one zone failing: everything survives, and the groups that held are listed', () => {
+  const result = simulate(estate, ids('aws:eu-west-1/euw1-az1'));
+  assert.deepEqual(result.down, []);
+  assert.deepEqual(result.survivors, ['batch', 'db', 'web']);
+  assert.deepEqual(result.held.map((h) => [h.owner, h.membersDown, h.membersUp.length]), [
+    ['db', ['aws:eu-west-1/euw1-az1'], 1],
+    ['web', ['aws:eu-west-1/euw1-az1'], 2],
+  ]);
+});
+
+test('two zones failing together take down what neither takes down alone, with the chain', () => {
+  const result = simulate(estate, ids('aws:eu-west-1/euw1-az1', 'aws:eu-west-1/euw1-az2'));
+  assert.deepEqual(result.down.map((d) => d.id), ['db', 'web']);
+  assert.deepEqual(result.down.find((d) => d.id === 'web')!.because, ['web', 'db', 'anyOf(aws:eu-west-1/euw1-az1, aws:eu-west-1/euw1-az2)', 'aws:eu-west-1/euw1-az2']);
+  assert.deepEqual(result.survivors, ['batch']);
+});
+
+test('zone names resolve to zone ids when the snapshot maps them', () => {
+  assert.equal(lookupId(estate, 'aws:eu-west-1/eu-west-1a'), lookupId(estate, 'aws:eu-west-1/euw1-az1'));
+  assert.equal(lookupId(estate, 'aws:eu-west-1/eu-west-1z'), undefined);
+});
