@@ -1,4 +1,4 @@
-import type { Snapshot } from '../model/snapshot.js';
+import type { Snapshot, SnapshotResource } from '../model/snapshot.js';
 
 /** Reports progress of a long collection; the CLI shows it on a TTY and drops it otherwise. */
 export interface Progress {
@@ -11,6 +11,12 @@ export interface CollectContext {
   progress: Progress;
   /** Aborts the collection (Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Receives resources as they are found (`collect -o` streams them into the snapshot file,
+   * so memory stays flat on a large estate). When set, the returned Snapshot's `resources`
+   * is empty: everything went to the sink.
+   */
+  sink?: (resource: SnapshotResource) => void;
 }
 
 /**

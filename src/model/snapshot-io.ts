@@ -1,0 +1,351 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { InputError } from '../core/errors.js';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type Coverage,
+  type Diagnostic,
+  type Snapshot,
+  type SnapshotResource,
+  type SnapshotZone,
+} from './snapshot.js';
+
+/**
+ * Snapshot files are JSON Lines: line 1 is a header (everything but the resources), then one
+ * resource per line. A million resources never become one giant string (V8 caps strings at
+ * ~512 MB), the writer keeps memory flat, and the reader streams. A single JSON object with a
+ * `resources` array is also accepted, for hand-written fixtures.
+ */
+export const SNAPSHOT_FORMAT = 'faultline-snapshot';
+
+/** Line 1 of a snapshot file. */
+export interface SnapshotHeader {
+  format: typeof SNAPSHOT_FORMAT;
+  schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  collectedAt: string;
+  tool: Snapshot['tool'];
+  coverage: Coverage[];
+  zones: SnapshotZone[];
+  diagnostics: Diagnostic[];
+}
+
+/** Streams resources to a snapshot file; nothing appears at `path` until `close()` succeeds. */
+export interface SnapshotWriter {
+  add(resource: SnapshotResource): void;
+  /**
+   * Finishes the file: writes the header (with `final` merged in: coverage, zones and
+   * diagnostics are often only known at the end) and renames it over `path`.
+   */
+  close(final?: Partial<Omit<Snapshot, 'resources' | 'schemaVersion'>>): Promise<void>;
+  /** Drops everything written so far. */
+  abort(): Promise<void>;
+}
+
+type HeaderFields = Omit<Snapshot, 'resources'>;
+
+function headerLine(fields: HeaderFields): string {
+  const header: SnapshotHeader = {
+    format: SNAPSHOT_FORMAT,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    collectedAt: fields.collectedAt,
+    tool: fields.tool,
+    coverage: fields.coverage,
+    zones: fields.zones,
+    diagnostics: fields.diagnostics,
+  };
+  return `${JSON.stringify(header)}\n`;
+}
+
+function tempPath(path: string, tag: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.${tag}`);
+}
+
+function writeError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(`cannot write the snapshot (${code ?? String(error)})`, {
+    where: path,
+    hint: code === 'ENOENT' ? 'create its directory first' : 'check the path, free space and permissions',
+    cause: error,
+  });
+}
+
+function finish(stream: WriteStream): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    stream.once('error', reject);
+    stream.end(() => resolvePromise());
+  });
+}
+
+/**
+ * Starts a snapshot file. Resources are appended to a temporary body file as they arrive; at
+ * `close` the header and the body are copied into a second temporary file that is renamed over
+ * `path`, so readers see the old snapshot or the complete new one, never half of one.
+ */
+export function createSnapshotWriter(path: string, header: HeaderFields): SnapshotWriter {
+  const bodyPath = tempPath(path, 'body');
+  const body = createWriteStream(bodyPath, { flags: 'wx' });
+  let failure: unknown;
+  body.on('error', (error) => {
+    failure ??= error;
+  });
+  let chunk = '';
+  let closed = false;
+  const flush = (): void => {
+    if (chunk !== '') body.write(chunk);
+    chunk = '';
+  };
+  return {
+    add(resource) {
+      if (closed) throw new Error('snapshot writer is closed');
+      chunk += `${JSON.stringify(resource)}\n`;
+      // Batching lines into ~64 KB writes keeps the stream's queue short and the syscalls few.
+      if (chunk.length > 65536) flush();
+    },
+    async close(final = {}) {
+      closed = true;
+      flush();
+      const outPath = tempPath(path, 'tmp');
+      try {
+        await finish(body);
+        if (failure !== undefined) throw failure;
+        const out = createWriteStream(outPath, { flags: 'wx' });
+        const done = new Promise<void>((resolvePromise, reject) => {
+          out.once('error', reject);
+          out.once('finish', () => resolvePromise());
+        });
+        out.write(headerLine({ ...header, ...final, schemaVersion: SNAPSHOT_SCHEMA_VERSION }));
+        const input = createReadStream(bodyPath);
+        input.once('error', (error) => out.destroy(error));
+        input.pipe(out);
+        await done;
+        await rename(outPath, path);
+      } catch (error) {
+        await unlink(outPath).catch(() => undefined);
+        throw writeError(path, error);
+      } finally {
+        await unlink(bodyPath).catch(() => undefined);
+      }
+    },
+    async abort() {
+      closed = true;
+      await finish(body).catch(() => undefined);
+      await unlink(bodyPath).catch(() => undefined);
+    },
+  };
+}
+
+/** Writes a whole snapshot (atomically). */
+export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<void> {
+  let writer: SnapshotWriter;
+  try {
+    writer = createSnapshotWriter(path, snapshot);
+  } catch (error) {
+    throw writeError(path, error);
+  }
+  for (const resource of snapshot.resources) writer.add(resource);
+  await writer.close();
+}
+
+/** The snapshot as JSON Lines text (for `-o -`): header line, then one line per resource. */
+export function snapshotToJsonLines(snapshot: Snapshot): string {
+  let text = headerLine(snapshot);
+  for (const resource of snapshot.resources) text += `${JSON.stringify(resource)}\n`;
+  return text;
+}
+
+const RERUN = 'run `faultline collect` again to write a fresh snapshot';
+
+/**
+ * Reads and validates a snapshot file (JSON Lines, or one JSON object with `resources`).
+ * Every problem is an InputError naming the file and line.
+ */
+export async function readSnapshot(path: string, displayPath = path): Promise<Snapshot> {
+  let kind: 'lines' | 'document';
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) {
+      throw new InputError('the snapshot is not a file', { where: displayPath, hint: 'pass the path of a snapshot written by `faultline collect`' });
+    }
+    kind = await sniff(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'snapshot file not found' : `cannot read the snapshot (${code ?? String(error)})`, {
+      where: displayPath,
+      hint: code === 'ENOENT' ? 'check the path, or write one with `faultline collect --aws -o snapshot.json`' : 'check the file permissions',
+      cause: error,
+    });
+  }
+  return kind === 'lines' ? readLines(path, displayPath) : readDocument(path, displayPath);
+}
+
+/** JSON Lines start with a header object on one line; a pretty-printed document does not. */
+async function sniff(path: string): Promise<'lines' | 'document'> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.subarray(0, bytesRead).toString('utf8');
+    const firstLine = head.split('\n', 1)[0]!.trim();
+    return firstLine.startsWith('{') && firstLine.includes(`"format"`) && firstLine.endsWith('}') ? 'lines' : 'document';
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readLines(path: string, file: string): Promise<Snapshot> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const resources: SnapshotResource[] = [];
+  let header: SnapshotHeader | undefined;
+  let lineNo = 0;
+  for await (const line of lines) {
+    lineNo++;
+    if (line.length === 0 || (line.length < 4 && line.trim() === '')) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      throw new InputError(`invalid JSON (${(error as Error).message})`, { where: `${file}:${lineNo}`, hint: RERUN });
+    }
+    if (header === undefined) {
+      header = validateHeader(value, `${file}:${lineNo}`);
+      continue;
+    }
+    const problem = resourceProblem(value);
+    if (problem !== undefined) throw new InputError(problem, { where: `${file}:${lineNo}`, hint: RERUN });
+    resources.push(value as SnapshotResource);
+  }
+  if (header === undefined) throw new InputError('the snapshot is empty', { where: file, hint: RERUN });
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    collectedAt: header.collectedAt,
+    tool: header.tool,
+    coverage: header.coverage,
+    zones: header.zones,
+    resources,
+    diagnostics: header.diagnostics,
+  };
+}
+
+async function readDocument(path: string, file: string): Promise<Snapshot> {
+  const text = await readFile(path, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`invalid JSON (${(error as Error).message})`, {
+      where: file,
+      hint: 'a snapshot is JSON Lines written by `faultline collect`, or one JSON object with a `resources` array',
+    });
+  }
+  const header = validateHeader(value, file, false);
+  const raw = (value as { resources?: unknown }).resources;
+  if (!Array.isArray(raw)) throw new InputError("the snapshot has no 'resources' array", { where: file, hint: RERUN });
+  for (let i = 0; i < raw.length; i++) {
+    const problem = resourceProblem(raw[i]);
+    if (problem !== undefined) throw new InputError(problem, { where: `${file}: resources[${i}]`, hint: RERUN });
+  }
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    collectedAt: header.collectedAt,
+    tool: header.tool,
+    coverage: header.coverage,
+    zones: header.zones,
+    resources: raw as SnapshotResource[],
+    diagnostics: header.diagnostics,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function validateHeader(value: unknown, where: string, requireFormat = true): SnapshotHeader {
+  if (!isObject(value)) throw new InputError('the snapshot header is not a JSON object', { where, hint: RERUN });
+  if (requireFormat && value.format !== SNAPSHOT_FORMAT) {
+    throw new InputError(`this is not a faultline snapshot (format is ${JSON.stringify(value.format)})`, { where, hint: RERUN });
+  }
+  if (value.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new InputError(
+      `unsupported snapshot schemaVersion ${JSON.stringify(value.schemaVersion)} (this faultline reads version ${SNAPSHOT_SCHEMA_VERSION})`,
+      { where, hint: RERUN },
+    );
+  }
+  const fail = (what: string): never => {
+    throw new InputError(`the snapshot header ${what}`, { where, hint: RERUN });
+  };
+  if (typeof value.collectedAt !== 'string' || Number.isNaN(Date.parse(value.collectedAt))) fail("has no valid 'collectedAt' time");
+  const tool = value.tool;
+  if (!isObject(tool) || typeof tool.version !== 'string') fail("has no 'tool' version");
+  const coverage = value.coverage ?? [];
+  if (!Array.isArray(coverage)) fail("'coverage' is not a list");
+  for (const entry of coverage as unknown[]) {
+    if (!isObject(entry) || typeof entry.provider !== 'string' || !isStringArray(entry.accounts) || !isStringArray(entry.regions)) {
+      fail("has a 'coverage' entry without provider, accounts and regions");
+    }
+  }
+  const zones = value.zones ?? [];
+  if (!Array.isArray(zones)) fail("'zones' is not a list");
+  for (const zone of zones as unknown[]) {
+    if (!isObject(zone) || typeof zone.provider !== 'string' || typeof zone.region !== 'string' || typeof zone.name !== 'string' || typeof zone.id !== 'string') {
+      fail("has a 'zones' entry without provider, region, name and id");
+    }
+  }
+  const diagnostics = value.diagnostics ?? [];
+  if (!Array.isArray(diagnostics)) fail("'diagnostics' is not a list");
+  for (const d of diagnostics as unknown[]) {
+    if (!isObject(d) || (d.level !== 'warning' && d.level !== 'error') || typeof d.source !== 'string' || typeof d.message !== 'string') {
+      fail("has a 'diagnostics' entry without level (warning|error), source and message");
+    }
+  }
+  return {
+    format: SNAPSHOT_FORMAT,
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    collectedAt: value.collectedAt as string,
+    tool: { name: 'faultline', version: (tool as { version: string }).version },
+    coverage: coverage as Coverage[],
+    zones: zones as SnapshotZone[],
+    diagnostics: diagnostics as Diagnostic[],
+  };
+}
+
+function isStringArray(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
+}
+
+const PLACEMENTS = new Set(['zonal', 'regional', 'global']);
+
+/** Plain typeof checks: this runs once per resource, a million times on a big estate. */
+function resourceProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'a resource line is not a JSON object';
+  const r = value as Record<string, unknown>;
+  if (typeof r.id !== 'string' || r.id === '') return "resource is missing 'id'";
+  if (typeof r.type !== 'string' || r.type === '') return `resource ${r.id} is missing 'type'`;
+  if (typeof r.provider !== 'string' || r.provider === '') return `resource ${r.id} is missing 'provider'`;
+  if (typeof r.placement !== 'string' || !PLACEMENTS.has(r.placement)) {
+    return `resource ${r.id} has placement ${JSON.stringify(r.placement)}; expected zonal, regional or global`;
+  }
+  if (r.account !== undefined && typeof r.account !== 'string') return `resource ${r.id}: 'account' is not a string`;
+  if (r.region !== undefined && typeof r.region !== 'string') return `resource ${r.id}: 'region' is not a string`;
+  if (r.zone !== undefined && typeof r.zone !== 'string') return `resource ${r.id}: 'zone' is not a string`;
+  if (r.name !== undefined && typeof r.name !== 'string') return `resource ${r.id}: 'name' is not a string`;
+  if (r.placement === 'zonal' && typeof r.zone !== 'string') return `resource ${r.id} is zonal but has no 'zone'`;
+  if (r.placement !== 'global' && r.placement !== 'zonal' && typeof r.region !== 'string') {
+    return `resource ${r.id} is regional but has no 'region'`;
+  }
+  const tags = r.tags;
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) return `resource ${r.id}: 'tags' is not an object`;
+  for (const key in tags) {
+    if (typeof (tags as Record<string, unknown>)[key] !== 'string') return `resource ${r.id}: tag '${key}' is not a string`;
+  }
+  if (r.requires !== undefined) {
+    if (!Array.isArray(r.requires)) return `resource ${r.id}: 'requires' is not a list`;
+    for (const item of r.requires) if (typeof item !== 'string') return `resource ${r.id}: 'requires' holds a non-string`;
+  }
+  return undefined;
+}
