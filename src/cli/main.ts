@@ -3,13 +3,14 @@ import { ExitCode, UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/index.js';
 import { processIo, type Io } from './io.js';
+import { builtinCatalogVersion } from '../catalog/load.js';
 import { packageVersion } from './version.js';
 
 /** Builds a fresh program per call, so tests can run many `main`s in one process. */
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('faultline')
     .description('Which single failure takes your systems down, and how far does it reach?')
-    .version(packageVersion(), '-V, --version')
+    .version(`${packageVersion()} (catalogue ${builtinCatalogVersion()})`, '-V, --version')
     .option('--debug', 'print stack traces for internal errors')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()

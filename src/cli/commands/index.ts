@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerVendors } from './vendors.js';
 
 /** A command module: adds one subcommand to the program and returns it. */
 export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 /** The builtin commands, in the order `--help` lists them. One line per command file. */
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerVendors,
+];
