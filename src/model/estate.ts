@@ -68,6 +68,7 @@ export function compileEstate(input: EstateInput): Estate {
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const vendorHosting = new Map<string, HostingSource>();
   const zoneNames = zoneNameIndex(snapshot);
+  const declaredVendors = new Map((manifest?.vendors ?? []).map((d) => [d.name, d]));
 
   /** The node of a failure domain, with its placement chain (zone → region → provider). */
   const place = (id: string): number => {
@@ -212,13 +213,21 @@ export function compileEstate(input: EstateInput): Estate {
     }
   }
 
-  /** The vendor's node; its hosting is compiled the first time it is referenced. */
+  /**
+   * The vendor's node; its hosting is compiled the first time it is referenced. A catalogue
+   * alias (`vendor:teams`) resolves to the entry's own name (`vendor:microsoft-365`) unless the
+   * manifest declares the alias itself, so two spellings never become two independent vendors.
+   */
   function vendorNode(name: string): number {
+    const decl = declaredVendors.get(name);
+    if (decl === undefined) {
+      const canonical = catalog.vendor(name)?.name;
+      if (canonical !== undefined && canonical !== name && !declaredVendors.has(canonical)) return vendorNode(canonical);
+    }
     const id = vendorId(name);
     const known = b.lookup(id);
     if (known !== undefined) return known;
     const v = b.node(id, 'vendor');
-    const decl = manifest?.vendors.find((d) => d.name === name);
     if (decl?.hostedOn !== undefined) {
       vendorHosting.set(id, { from: 'manifest' });
       compileItems(v, decl.hostedOn, v, GateOrigin.group);

@@ -139,3 +139,26 @@ test('finding ids are stable across runs and differ by subject and service', () 
   assert.deepEqual(first, second);
   assert.equal(new Set(first).size, first.length);
 });
+
+test('a catalogue alias and the vendor it names are one vendor, so they share every failure', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const catalog = loadBuiltinCatalog();
+  const teams = catalog.vendor('teams');
+  assert.ok(teams && teams.name !== 'teams', 'the catalogue knows teams as an alias');
+  const report = analyzeEstate({
+    catalog,
+    manifest: manifest({ services: { chat: { critical: true, dependsOn: [{ anyOf: ['vendor:teams', `vendor:${teams.name}`] }] } } }),
+  });
+  assert.deepEqual(blastOf(report, `vendor:${teams.name}`), ['chat']);
+  assert.equal(report.blastRadius.some((b) => b.failure === 'vendor:teams'), false);
+});
+
+test('vendors hosted on a shared platform in the catalogue share its failure (Atlassian, April 2022)', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const report = analyzeEstate({
+    catalog: loadBuiltinCatalog(),
+    manifest: manifest({ services: { ops: { critical: true, dependsOn: [{ anyOf: ['vendor:jira', 'vendor:opsgenie'] }] } } }),
+  });
+  assert.deepEqual(blastOf(report, 'vendor:atlassian-cloud'), ['ops']);
+  assert.ok(report.findings.some((f) => f.rule === 'shared-fate' && f.subject === 'vendor:atlassian-cloud' && f.service === 'ops'));
+});
