@@ -204,17 +204,18 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     }
     const regions = estateArg.accounts.get(entry.account);
     const apis = regionData(entry);
-    if (regions === undefined || apis === undefined) {
+    if (regions === undefined || (apis === undefined && entry.action !== 'DescribeRegions')) {
       return ec2Error(401, 'AuthFailure', 'AWS was not able to validate the provided access credentials');
     }
+    // Default regions (us-east-1) answer DescribeRegions even where the estate has nothing.
     if (entry.action === 'DescribeRegions') {
       const list = [...regions.keys()].map((name) => ({ RegionName: name, Endpoint: `ec2.${name}.amazonaws.com`, OptInStatus: 'opt-in-not-required' }));
       return { status: 200, contentType: 'text/xml;charset=UTF-8', body: renderEc2Response('DescribeRegions', { Regions: list }, requestId) };
     }
     if (entry.action === 'DescribeAvailabilityZones') {
-      return { status: 200, contentType: 'text/xml;charset=UTF-8', body: renderEc2Response(entry.action, { AvailabilityZones: apis.get(entry.action)?.AvailabilityZones ?? [] }, requestId) };
+      return { status: 200, contentType: 'text/xml;charset=UTF-8', body: renderEc2Response(entry.action, { AvailabilityZones: apis!.get(entry.action)?.AvailabilityZones ?? [] }, requestId) };
     }
-    const p = page(entry.action, apis.get(entry.action), form.get('NextToken'), Number(form.get('MaxResults') ?? NaN), 1000);
+    const p = page(entry.action, apis!.get(entry.action), form.get('NextToken'), Number(form.get('MaxResults') ?? NaN), 1000);
     if (p.badToken) return ec2Error(400, 'InvalidNextToken', 'The specified token is invalid.');
     const result: Record<string, unknown> = { [p.listKey]: p.items };
     if (p.next !== undefined) result.NextToken = p.next;

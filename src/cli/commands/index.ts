@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerCollect } from './collect.js';
 import { registerVendors } from './vendors.js';
 
 /** A command module: adds one subcommand to the program and returns it. */
@@ -7,5 +8,6 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 /** The builtin commands, in the order `--help` lists them. One line per command file. */
 export const commands: RegisterCommand[] = [
+  registerCollect,
   registerVendors,
 ];

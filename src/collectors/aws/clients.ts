@@ -61,9 +61,33 @@ export function defaultCredentials(profile: string | undefined): CredentialProvi
  * inner STS client uses the same endpoint override (or AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL).
  */
 export function assumedRoleCredentials(roleArn: string, base: Credentials, region: string, settings: Pick<ClientSettings, 'endpoint'>): CredentialProvider {
-  return fromTemporaryCredentials({
+  return shareCredentials(fromTemporaryCredentials({
     masterCredentials: base,
     params: { RoleArn: roleArn, RoleSessionName: 'faultline-collect', DurationSeconds: 3600 },
     clientConfig: { region, ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }) },
-  });
+  }));
+}
+
+/** Refresh this long before expiry, as the SDK's own memoisation does. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+
+/**
+ * One credential fetch shared by every client of an identity: each SDK client memoises its own
+ * provider, so without this each region's clients would call AssumeRole again.
+ */
+export function shareCredentials(provider: CredentialProvider): CredentialProvider {
+  let pending: ReturnType<CredentialProvider> | undefined;
+  const refresh = (): ReturnType<CredentialProvider> => {
+    const attempt = provider();
+    pending = attempt;
+    attempt.catch(() => {
+      if (pending === attempt) pending = undefined;
+    });
+    return attempt;
+  };
+  return async () => {
+    const current = await (pending ?? refresh());
+    if (current.expiration !== undefined && current.expiration.getTime() - Date.now() < REFRESH_BEFORE_MS) return refresh();
+    return current;
+  };
 }

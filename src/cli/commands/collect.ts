@@ -1,0 +1,62 @@
+import { Command } from 'commander';
+import { stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { InputError, UsageError } from '../../core/errors.js';
+import { plural } from '../../core/text.js';
+import { createSnapshotWriter, snapshotToJsonLines } from '../../model/snapshot-io.js';
+import { emptySnapshot } from '../../model/snapshot.js';
+import { addAwsOptions, collectAws, enforceStrict, type AwsCliOptions } from '../aws-options.js';
+import type { CliContext } from '../context.js';
+import { packageVersion } from '../version.js';
+
+interface CollectOptions extends AwsCliOptions {
+  output: string;
+}
+
+/** `faultline collect --aws … -o snapshot.json`: inventory only, streamed to a snapshot file. */
+export function registerCollect(program: Command, ctx: CliContext): Command {
+  const command = new Command('collect')
+    .description('collect an estate into a snapshot file that `audit` analyses')
+    .requiredOption('-o, --output <file>', 'snapshot file to write (- for stdout)');
+  addAwsOptions(command).action(async (options: CollectOptions) => {
+    if (!options.aws) throw new UsageError('nothing to collect', { hint: 'pass --aws to collect from AWS' });
+    const { io } = ctx;
+    if (options.output === '-') {
+      const snapshot = await collectAws(options, io, { deferStrict: true });
+      io.stdout.write(snapshotToJsonLines(snapshot));
+      enforceStrict(snapshot, options.strict);
+      return;
+    }
+    const path = resolve(io.cwd, options.output);
+    // Fail before a long collection, not after it.
+    const dir = await stat(dirname(path)).catch(() => undefined);
+    if (!dir?.isDirectory()) {
+      throw new InputError('the output directory does not exist', { where: options.output, hint: 'create its directory first' });
+    }
+    // Resources go to disk as each region finishes; the header (coverage, zones,
+    // diagnostics) is written last, and the file appears only when complete.
+    const writer = createSnapshotWriter(path, emptySnapshot(packageVersion()));
+    let count = 0;
+    let snapshot;
+    try {
+      snapshot = await collectAws(options, io, {
+        deferStrict: true,
+        sink: (resource) => {
+          count++;
+          writer.add(resource);
+        },
+      });
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+    await writer.close({ collectedAt: snapshot.collectedAt, tool: snapshot.tool, coverage: snapshot.coverage, zones: snapshot.zones, diagnostics: snapshot.diagnostics });
+    if (io.stderr.isTTY === true) {
+      const regions = snapshot.coverage.reduce((n, c) => n + c.regions.length, 0);
+      io.stderr.write(`collected ${plural(count, 'resource')} from ${plural(regions, 'region')} into ${options.output}\n`);
+    }
+    enforceStrict(snapshot, options.strict);
+  });
+  program.addCommand(command);
+  return command;
+}
