@@ -1,4 +1,5 @@
 import type { CollectorError } from '../../core/errors.js';
+import { didYouMean } from '../../core/text.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Diagnostic, type Snapshot, type SnapshotResource, type SnapshotZone } from '../../model/snapshot.js';
 import type { CollectContext, Collector } from '../types.js';
 import { parseArn } from './arn.js';
@@ -195,7 +196,9 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     if (options.regions !== undefined && enabled !== undefined) {
       const on = new Set(enabled);
       for (const region of options.regions.filter((r) => !on.has(r))) {
-        diagnose(identity, undefined, region, API.regions, { name: 'RegionNotEnabled', message: `${region} is not enabled for this account; skipped` });
+        const near = didYouMean(region, enabled);
+        const message = `${region} is not enabled for this account${near ? ` (did you mean ${near}?)` : ''}; skipped`;
+        diagnose(identity, undefined, region, API.regions, { name: 'RegionNotEnabled', message });
       }
       regions = options.regions.filter((r) => on.has(r));
     }

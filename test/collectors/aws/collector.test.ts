@@ -143,10 +143,10 @@ test('only read-only Describe and Get calls reach AWS', async () => {
 
 test('--regions limits collection and names a region that is not enabled', async () => {
   await withReplay(ESTATE, {}, async (server) => {
-    const { snapshot, progress } = await collect(server, { regions: ['us-west-2', 'eu-north-1'] });
+    const { snapshot, progress } = await collect(server, { regions: ['us-west-2', 'us-east-2'] });
     assert.deepEqual(snapshot.coverage[0]?.regions, ['us-west-2']);
-    assert.deepEqual(snapshot.diagnostics.map((d) => `${d.region} ${d.code}`), ['eu-north-1 RegionNotEnabled']);
-    assert.deepEqual(progress.warnings, ['eu-north-1 ec2:DescribeRegions: RegionNotEnabled: eu-north-1 is not enabled for this account; skipped']);
+    assert.deepEqual(snapshot.diagnostics.map((d) => `${d.region} ${d.code}`), ['us-east-2 RegionNotEnabled']);
+    assert.deepEqual(progress.warnings, ['us-east-2 ec2:DescribeRegions: RegionNotEnabled: us-east-2 is not enabled for this account (did you mean us-east-1?); skipped']);
     assert.ok(!server.requests.some((r) => r.region === 'us-east-1' && r.api !== 'ec2:DescribeRegions'));
   });
 });

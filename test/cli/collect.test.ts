@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSnapshot } from '../../src/model/snapshot-io.js';
+import { hermeticAwsEnv } from '../helpers/aws-env.js';
+import { runCli } from '../helpers/cli.js';
+import { withReplay } from '../helpers/replay.js';
+
+hermeticAwsEnv(true);
+const ESTATE = 'two-zones-behind-one-nat';
+const cwd = () => mkdtemp(join(tmpdir(), 'faultline-collect-'));
+
+test('collect --aws writes a snapshot that readSnapshot reads back, through AWS_ENDPOINT_URL', async () => {
+  const dir = await cwd();
+  await withReplay(ESTATE, { pageSize: 3 }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: dir });
+    assert.equal(run.stderr, '');
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout, '');
+    const snapshot = await readSnapshot(join(dir, 'snapshot.json'));
+    assert.equal(snapshot.resources.length, 14);
+    assert.deepEqual(snapshot.coverage[0]?.regions, ['us-east-1', 'us-west-2']);
+    assert.equal(snapshot.zones.length, 6);
+    assert.ok(server.requests.length > 0, 'the SDK honoured AWS_ENDPOINT_URL');
+  });
+  assert.deepEqual(await readdir(dir), ['snapshot.json']);
+});
+
+test('collect -o - writes the JSON Lines snapshot to stdout', async () => {
+  await withReplay(ESTATE, {}, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['collect', '--aws', '--regions', 'us-west-2', '-o', '-'], { cwd: await cwd() });
+    assert.equal(run.code, 0);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.equal(lines[0]!.format, 'faultline-snapshot');
+    assert.deepEqual(lines.slice(1).map((r) => r.name).sort(), ['batch-1', 'batch-results-123456789012', 'batch-trigger', 'public-a']);
+  });
+});
+
+test('a denied region warns on stderr naming region and API and still exits 0', async () => {
+  const dir = await cwd();
+  await withReplay(ESTATE, { faults: { deny: [{ region: 'us-west-2' }] } }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: dir });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /^faultline: warning: us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized .* \(continuing\)$/m);
+    assert.match(run.stderr, /^faultline: warning: us-west-2 ec2:DescribeInstances: UnauthorizedOperation: .* \(continuing\)$/m);
+    const snapshot = await readSnapshot(join(dir, 'snapshot.json'));
+    assert.equal(snapshot.diagnostics.length, 7);
+    assert.deepEqual(snapshot.coverage[0]?.regions, ['us-east-1']);
+  });
+});
+
+test('with --strict a denied region exits 2 after writing the snapshot', async () => {
+  const dir = await cwd();
+  await withReplay(ESTATE, { faults: { deny: [{ region: 'us-west-2', api: 'ec2:DescribeSubnets' }] } }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['collect', '--aws', '--strict', '-o', 'snapshot.json'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^faultline: 1 collection problem with --strict \(first: us-west-2 ec2:DescribeSubnets: UnauthorizedOperation /m);
+    assert.match(run.stderr, /hint: grant the read-only permissions listed in the README/);
+    assert.equal((await readSnapshot(join(dir, 'snapshot.json'))).diagnostics.length, 1);
+  });
+});
+
+test('an expired token exits 2 with a hint to run aws sso login', async () => {
+  await withReplay(ESTATE, { faults: { expiredToken: true } }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const dir = await cwd();
+    const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: dir });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^faultline: us-east-1 ec2:DescribeRegions: the AWS session token has expired \(ExpiredToken: The provided token has expired\.\)\n  hint: run `aws sso login`/);
+    assert.deepEqual(await readdir(dir), [], 'no snapshot and no temporary files');
+  });
+});
+
+test('an unreachable endpoint exits 2 naming the endpoint', async () => {
+  const url = await withReplay(ESTATE, {}, async (server) => server.url);
+  process.env.AWS_ENDPOINT_URL = url;
+  process.env.AWS_MAX_ATTEMPTS = '1';
+  try {
+    const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: await cwd(), env: { ...process.env } });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, new RegExp(`^faultline: ${url}: cannot reach the AWS endpoint \\(ECONNREFUSED`));
+  } finally {
+    delete process.env.AWS_MAX_ATTEMPTS;
+  }
+});
+
+test('usage errors exit 2: no --aws, no -o, a bad region, a bad concurrency, a missing directory', async () => {
+  const dir = await cwd();
+  const cases: [string[], RegExp][] = [
+    [['collect', '-o', 'x.json'], /^faultline: nothing to collect\n  hint: pass --aws/],
+    [['collect', '--aws'], /required option '-o, --output <file>' not specified/],
+    [['collect', '--aws', '--regions', 'eu-west-1,us-east1', '-o', 'x.json'], /^faultline: --regions: 'us-east1' is not an AWS region code\n  hint: did you mean us-east-1\?/],
+    [['collect', '--aws', '--concurrency', '0', '-o', 'x.json'], /^faultline: --concurrency must be a whole number from 1 to 64, got '0'/],
+    [['collect', '--aws', '-o', 'missing/x.json'], /^faultline: missing\/x.json: the output directory does not exist/],
+  ];
+  for (const [argv, message] of cases) {
+    const run = await runCli(argv, { cwd: dir });
+    assert.equal(run.code, 2, argv.join(' '));
+    assert.match(run.stderr, message);
+  }
+});
+
+test('progress goes to stderr on a TTY', async () => {
+  await withReplay(ESTATE, {}, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: await cwd(), tty: true });
+    assert.equal(run.code, 0);
+    assert.match(run.stderr, /aws: 2\/2 regions, 14 resources/);
+    assert.match(run.stderr, /collected 14 resources from 2 regions into snapshot.json\n$/);
+  });
+});
