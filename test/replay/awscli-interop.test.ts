@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { withReplay } from '../helpers/replay.js';
+
+/**
+ * Debian's aws CLI (botocore's own parsers) reads every response the replay server sends, so the
+ * fixtures are the real wire protocol and not just what our SDK happens to accept. .ci/run
+ * installs it; a pyenv `aws` earlier on PATH is a different CLI, so the Debian one is found
+ * through dpkg. Async execFile only: the server runs in this process.
+ */
+const run = promisify(execFile);
+
+async function debianAws(): Promise<string> {
+  try {
+    const { stdout } = await run('dpkg', ['-L', 'awscli']);
+    const path = stdout.split('\n').find((line) => line.endsWith('/bin/aws'));
+    if (path) return path;
+  } catch {
+    // reported below
+  }
+  assert.fail('Debian awscli is not installed: apt-get install -y awscli python3-botocore (.ci/run does this)');
+}
+
+test("Debian's aws CLI parses every response of the replay endpoint, across pages", async () => {
+  const aws = await debianAws();
+  const home = await mkdtemp(join(tmpdir(), 'faultline-awscli-'));
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS',
+    AWS_SECRET_ACCESS_KEY: 'fake-secret',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    AWS_MAX_ATTEMPTS: '1',
+  };
+  await withReplay('two-zones-behind-one-nat', { pageSize: 2 }, async (server) => {
+    const cli = async (...args: string[]): Promise<Record<string, unknown[]>> => {
+      const { stdout } = await run(aws, ['--endpoint-url', server.url, '--output', 'json', ...args], { env, timeout: 60_000 });
+      return JSON.parse(stdout) as Record<string, unknown[]>;
+    };
+    // Two at a time: each is a Python process, and the machine is shared.
+    const [tagged, regions] = await Promise.all([
+      cli('resourcegroupstaggingapi', 'get-resources', '--page-size', '2'),
+      cli('ec2', 'describe-regions'),
+    ]);
+    const [zones, reservations] = await Promise.all([cli('ec2', 'describe-availability-zones'), cli('ec2', 'describe-instances', '--page-size', '5')]);
+    const [subnets, tables] = await Promise.all([cli('ec2', 'describe-subnets', '--page-size', '5'), cli('ec2', 'describe-route-tables', '--page-size', '5')]);
+    const [nats, endpoints] = await Promise.all([cli('ec2', 'describe-nat-gateways', '--page-size', '5'), cli('ec2', 'describe-vpc-endpoints', '--page-size', '5')]);
+
+    type Tagged = { ResourceARN: string; Tags: { Key: string; Value: string }[] };
+    const arns = (tagged.ResourceTagMappingList as Tagged[]).map((m) => m.ResourceARN);
+    assert.equal(arns.length, 5);
+    assert.ok(arns.includes('arn:aws:s3:::web-assets-123456789012'));
+    assert.deepEqual((regions.Regions as { RegionName: string }[]).map((r) => r.RegionName), ['us-east-1', 'us-west-2']);
+    assert.deepEqual((zones.AvailabilityZones as { ZoneName: string; ZoneId: string; State: string }[]).map((z) => `${z.ZoneName}=${z.ZoneId} ${z.State}`), [
+      'us-east-1a=use1-az4 available',
+      'us-east-1b=use1-az6 available',
+      'us-east-1c=use1-az1 available',
+    ]);
+    type Instance = { InstanceId: string; State: { Name: string }; Placement: { AvailabilityZone: string }; Tags: { Key: string; Value: string }[] };
+    const instances = (reservations.Reservations as { Instances: Instance[] }[]).flatMap((r) => r.Instances);
+    assert.deepEqual(
+      instances.map((i) => `${i.Tags.find((t) => t.Key === 'Name')?.Value} ${i.Placement.AvailabilityZone} ${i.State.Name}`).sort(),
+      ['bastion us-east-1a running', 'web-b us-east-1b running', 'web-c us-east-1c running'],
+    );
+    assert.equal(subnets.Subnets!.length, 3);
+    type Table = { Routes: { DestinationCidrBlock?: string; NatGatewayId?: string }[]; Associations: { SubnetId?: string; Main: boolean }[] };
+    const natRoutes = (tables.RouteTables as Table[]).flatMap((t) => t.Routes).filter((r) => r.NatGatewayId !== undefined);
+    assert.equal(natRoutes.length, 2);
+    assert.ok((tables.RouteTables as Table[]).some((t) => t.Associations.some((a) => a.Main === true)));
+    type Nat = { NatGatewayId: string; SubnetId: string; NatGatewayAddresses: { PublicIp: string }[] };
+    assert.deepEqual((nats.NatGateways as Nat[]).map((n) => [n.NatGatewayId, n.NatGatewayAddresses[0]?.PublicIp]), [[natRoutes[0]!.NatGatewayId, '3.221.18.40']]);
+    assert.deepEqual((endpoints.VpcEndpoints as { VpcEndpointType: string; ServiceName: string }[]).map((e) => `${e.VpcEndpointType} ${e.ServiceName}`), ['Gateway com.amazonaws.us-east-1.s3']);
+    assert.ok(server.requests.filter((r) => r.api === 'tagging:GetResources').length >= 3, 'the CLI followed the pagination tokens');
+  });
+});
+
+test("Debian's aws CLI reads the replay endpoint's throttling and denial errors", async () => {
+  const aws = await debianAws();
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')), AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-west-2', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '' };
+  await withReplay('two-zones-behind-one-nat', { faults: { throttle: [{ api: 'DescribeInstances', times: 5 }], deny: [{ api: 'GetResources' }] } }, async (server) => {
+    const failure = async (...args: string[]): Promise<string> => {
+      try {
+        await run(aws, ['--endpoint-url', server.url, ...args], { env, timeout: 60_000 });
+      } catch (error) {
+        return String((error as { stderr?: string }).stderr);
+      }
+      assert.fail(`aws ${args.join(' ')} should have failed`);
+    };
+    const [throttled, denied] = await Promise.all([failure('ec2', 'describe-instances'), failure('resourcegroupstaggingapi', 'get-resources')]);
+    assert.match(throttled, /\(RequestLimitExceeded\) when calling the DescribeInstances operation.*Request limit exceeded\./);
+    assert.match(denied, /\(AccessDeniedException\) when calling the GetResources operation.*: User is not authorized/);
+  });
+});
