@@ -125,7 +125,6 @@ export async function collectAws(cli: AwsCliOptions, io: Io, extras: CollectAwsE
   try {
     snapshot = await awsCollector(options).collect({ progress, ...(extras.sink ? { sink: extras.sink } : {}) });
   } finally {
-    progress.update('');
     if (io.stderr.isTTY === true) io.stderr.write('\r\u001b[K');
   }
   if (!extras.deferStrict) enforceStrict(snapshot, cli.strict);

@@ -20,7 +20,7 @@ const base = (over: Partial<RegionInventory>): RegionInventory => ({
   natGateways: [{ NatGatewayId: 'nat-1', SubnetId: 'subnet-a', State: 'available' }],
   ...over,
 });
-const natRoute = (nat: string, state = 'active') => ({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat, State: state });
+const natRoute = (nat: string, state: 'active' | 'blackhole' = 'active') => ({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat, State: state });
 
 test('a subnet without its own route table follows the main route table of its VPC', () => {
   const nat = natGatewayBySubnet(base({}).subnets, [
