@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, writeSync } from 'node:fs';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -72,13 +72,6 @@ function writeError(path: string, error: unknown): InputError {
   });
 }
 
-function finish(stream: WriteStream): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    stream.once('error', reject);
-    stream.end(() => resolvePromise());
-  });
-}
-
 /**
  * Starts a snapshot file. Resources are appended to a temporary body file as they arrive; at
  * `close` the header and the body are copied into a second temporary file that is renamed over
@@ -86,30 +79,42 @@ function finish(stream: WriteStream): Promise<void> {
  */
 export function createSnapshotWriter(path: string, header: HeaderFields): SnapshotWriter {
   const bodyPath = tempPath(path, 'body');
-  const body = createWriteStream(bodyPath, { flags: 'wx' });
+  // Synchronous 64 KB appends: `add` is called from a synchronous sink, and a stream without
+  // backpressure would buffer the whole estate in memory whenever the disk is slower than JSON.
+  let fd: number | undefined;
   let failure: unknown;
-  body.on('error', (error) => {
-    failure ??= error;
-  });
+  try {
+    fd = openSync(bodyPath, 'wx');
+  } catch (error) {
+    failure = error;
+  }
   let chunk = '';
   let closed = false;
   const flush = (): void => {
-    if (chunk !== '') body.write(chunk);
+    if (chunk === '' || fd === undefined || failure !== undefined) return;
+    try {
+      writeSync(fd, chunk);
+    } catch (error) {
+      failure = error;
+    }
     chunk = '';
+  };
+  const release = (): void => {
+    if (fd !== undefined) closeSync(fd);
+    fd = undefined;
   };
   return {
     add(resource) {
       if (closed) throw new Error('snapshot writer is closed');
       chunk += `${JSON.stringify(resource)}\n`;
-      // Batching lines into ~64 KB writes keeps the stream's queue short and the syscalls few.
       if (chunk.length > 65536) flush();
     },
     async close(final = {}) {
       closed = true;
       flush();
+      release();
       const outPath = tempPath(path, 'tmp');
       try {
-        await finish(body);
         if (failure !== undefined) throw failure;
         const out = createWriteStream(outPath, { flags: 'wx' });
         const done = new Promise<void>((resolvePromise, reject) => {
@@ -131,7 +136,8 @@ export function createSnapshotWriter(path: string, header: HeaderFields): Snapsh
     },
     async abort() {
       closed = true;
-      await finish(body).catch(() => undefined);
+      chunk = '';
+      release();
       await unlink(bodyPath).catch(() => undefined);
     },
   };
