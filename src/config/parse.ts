@@ -205,7 +205,7 @@ function checkReferences(walker: Walker, refs: RefUse[], services: ServiceDecl[]
   for (const ref of refs) {
     if (ref.kind === 'service' && !serviceNames.has(ref.id)) {
       const guess = didYouMean(ref.id, serviceNames);
-      const asVendor = vendorNames.has(ref.id) || options.knownVendors.has(ref.id);
+      const asVendor = vendorNames.has(ref.id) || options.knownVendors.has(ref.id.toLowerCase());
       walker.fail(
         ref.node,
         `unknown service '${ref.id}' in ${ref.context}${guess === undefined ? '' : `; did you mean '${guess}'?`}`,
@@ -214,12 +214,15 @@ function checkReferences(walker: Walker, refs: RefUse[], services: ServiceDecl[]
     }
     if (ref.kind === 'vendor') {
       const name = ref.id.slice('vendor:'.length);
-      if (vendorNames.has(name) || options.knownVendors.has(name)) continue;
+      // The catalogue matches names case-insensitively (catalog.vendor), so `vendor:Slack` is known too.
+      if (vendorNames.has(name) || options.knownVendors.has(name) || options.knownVendors.has(name.toLowerCase())) continue;
       const guess = didYouMean(name, [...vendorNames, ...options.knownVendors]);
       walker.fail(
         ref.node,
         `unknown vendor '${name}' in ${ref.context}${guess === undefined ? '' : `; did you mean 'vendor:${guess}'?`}`,
-        `the built-in catalogue does not know '${name}': declare it under vendors: (with hostedOn if you know where it runs)`,
+        serviceNames.has(name)
+          ? `'${name}' is a service: write ${name}`
+          : `the built-in catalogue does not know '${name}': declare it under vendors: (with hostedOn if you know where it runs)`,
       );
     }
   }

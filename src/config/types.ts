@@ -54,7 +54,8 @@ export const DEFAULT_MAX_REGION_SHARE = 0.5;
 export interface ManifestOptions {
   /**
    * Vendor names the built-in catalogue knows (`slack`): `vendor:slack` is a valid reference
-   * when `slack` is declared under `vendors:` or is in this set.
+   * when `slack` is declared under `vendors:` or is in this set. Pass the catalogue's keys and
+   * aliases, lower-case: like `Catalog.vendor`, the check also tries the name in lower case.
    */
   knownVendors: ReadonlySet<string>;
 }

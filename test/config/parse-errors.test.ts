@@ -169,6 +169,13 @@ test('a vendor neither declared nor in the catalogue is refused with a suggestio
   );
 });
 
+test('a vendor: reference to a declared service points at the bare name', () => {
+  assert.equal(
+    errorOf(yaml('version: 1', 'services:', '  a:', '    dependsOn: [vendor:b]', '  b:')),
+    "faultline.yaml:4:17: unknown vendor 'b' in dependsOn of service 'a'\n  hint: 'b' is a service: write b",
+  );
+});
+
 test('an empty anyOf or of is refused', () => {
   assert.match(errorOf(yaml('version: 1', 'services:', '  a:', '    dependsOn: [{ anyOf: [] }]')), /^faultline\.yaml:4:26: anyOf in dependsOn of service 'a' is empty/);
   assert.match(errorOf(yaml('version: 1', 'services:', '  a:', '    dependsOn: [{ atLeast: 1, of: [] }]')), /^faultline\.yaml:4:35: of in dependsOn of service 'a' is empty/);

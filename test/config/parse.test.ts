@@ -97,6 +97,8 @@ test('a vendor reference is valid when the catalogue knows it, even if not decla
   const text = 'version: 1\nservices:\n  chat:\n    dependsOn: [vendor:slack]\n';
   assert.deepEqual(parseManifest(text, 'f.yaml', { knownVendors: new Set(['slack']) }).services[0]?.dependsOn, ['vendor:slack']);
   assert.throws(() => parseManifest(text, 'f.yaml', { knownVendors: new Set() }), /unknown vendor 'slack'/);
+  const capitalised = text.replace('vendor:slack', 'vendor:Slack');
+  assert.deepEqual(parseManifest(capitalised, 'f.yaml', { knownVendors: new Set(['slack']) }).services[0]?.dependsOn, ['vendor:Slack'], 'as case-insensitive as the catalogue');
 });
 
 test('anchors and aliases are followed', () => {
