@@ -49,3 +49,13 @@ export interface Manifest {
 }
 
 export const DEFAULT_MAX_REGION_SHARE = 0.5;
+
+/** What the parser needs to know from outside the file. */
+export interface ManifestOptions {
+  /**
+   * Vendor names the built-in catalogue knows (`slack`): `vendor:slack` is a valid reference
+   * when `slack` is declared under `vendors:` or is in this set. Pass the catalogue's keys and
+   * aliases, lower-case: like `Catalog.vendor`, the check also tries the name in lower case.
+   */
+  knownVendors: ReadonlySet<string>;
+}
