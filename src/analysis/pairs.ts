@@ -9,14 +9,8 @@ import { NodeKind, type FailureGraph } from '../model/graph.js';
 import { compareIds } from './analyze.js';
 import { stronglyConnected } from './scc.js';
 import { ScenarioSweep } from './sweep.js';
+import type { PairEntry } from './types.js';
 
-export interface PairEntry {
-  failures: [string, string];
-  kind: 'zone' | 'region';
-  /** Services down with the pair that neither failure takes down alone. */
-  services: string[];
-  criticalServices: string[];
-}
 
 /** Words per sweep: 16 words = 512 scenarios per pass, about 64 bytes per node. */
 const WORDS = 16;

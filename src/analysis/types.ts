@@ -54,4 +54,15 @@ export interface Report {
   /** Every candidate that takes at least one service down, ranked. */
   blastRadius: BlastEntry[];
   concentration: ConcentrationEntry[];
+  /** With `--pairs`: pairs of zones or regions that take down what neither does alone. */
+  pairs?: PairEntry[];
+}
+
+/** An order-2 failure: two zones (or regions) failing together. */
+export interface PairEntry {
+  failures: [string, string];
+  kind: 'zone' | 'region';
+  /** Services down with the pair that neither failure takes down alone. */
+  services: string[];
+  criticalServices: string[];
 }

@@ -5,6 +5,8 @@
 export interface Stream {
   write(text: string): unknown;
   readonly isTTY?: boolean | undefined;
+  /** Terminal width, when a TTY. */
+  readonly columns?: number | undefined;
 }
 
 export interface Io {

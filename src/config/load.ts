@@ -19,15 +19,18 @@ export function findManifest(cwd: string): string | undefined {
   return undefined;
 }
 
-/** Reads and parses the manifest at `path`; a missing or unreadable file is a ConfigError too. */
-export async function loadManifest(path: string, options: ManifestOptions): Promise<Manifest> {
+/**
+ * Reads and parses the manifest at `path`; a missing or unreadable file is a ConfigError too.
+ * Messages name `displayPath` (the path as the user typed it) rather than the resolved one.
+ */
+export async function loadManifest(path: string, options: ManifestOptions, displayPath = path): Promise<Manifest> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw readError(path, error);
+    throw readError(displayPath, error);
   }
-  return parseManifest(text, path, options);
+  return parseManifest(text, displayPath, options);
 }
 
 function readError(path: string, error: unknown): ConfigError {

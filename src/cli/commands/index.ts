@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { registerAudit } from './audit.js';
 import { registerCollect } from './collect.js';
+import { registerDemo } from './demo.js';
 import { registerVendors } from './vendors.js';
 
 /** A command module: adds one subcommand to the program and returns it. */
@@ -8,6 +10,8 @@ export type RegisterCommand = (program: Command, ctx: CliContext) => Command;
 
 /** The builtin commands, in the order `--help` lists them. One line per command file. */
 export const commands: RegisterCommand[] = [
+  registerAudit,
   registerCollect,
+  registerDemo,
   registerVendors,
 ];

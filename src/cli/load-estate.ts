@@ -1,0 +1,90 @@
+/**
+ * Gathers an audit's inputs (snapshot file or live AWS collection, faultline.yaml, the built-in
+ * catalogue) and compiles them into an Estate. Shared by audit, check, export, simulate and demo.
+ */
+import { relative, resolve } from 'node:path';
+import { analyze } from '../analysis/analyze.js';
+import { analyzePairs } from '../analysis/pairs.js';
+import type { Report } from '../analysis/types.js';
+import { loadBuiltinCatalog } from '../catalog/load.js';
+import type { Catalog } from '../catalog/types.js';
+import { findManifest, loadManifest } from '../config/load.js';
+import type { Manifest } from '../config/types.js';
+import { InputError, UsageError } from '../core/errors.js';
+import { compileEstate, type Estate } from '../model/estate.js';
+import { IdSyntaxError } from '../model/ids.js';
+import { emptySnapshot, type Snapshot } from '../model/snapshot.js';
+import { readSnapshot } from '../model/snapshot-io.js';
+import { collectAws, enforceStrict, type AwsCliOptions } from './aws-options.js';
+import type { Io } from './io.js';
+import { packageVersion } from './version.js';
+
+export interface EstateOptions extends AwsCliOptions {
+  /** A snapshot file from `faultline collect`. */
+  snapshot?: string | undefined;
+  /** faultline.yaml; default ./faultline.yaml (or .yml) when present. */
+  config?: string | undefined;
+  serviceTag?: string | undefined;
+}
+
+export interface LoadedEstate {
+  estate: Estate;
+  catalog: Catalog;
+  snapshot: Snapshot;
+  manifest?: Manifest | undefined;
+}
+
+/** Every name and alias the catalogue answers to: a manifest may reference them undeclared. */
+export function catalogVendorNames(catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  for (const v of catalog.vendors()) {
+    names.add(v.name);
+    for (const alias of v.aliases) names.add(alias);
+  }
+  return names;
+}
+
+export async function loadEstate(options: EstateOptions, io: Io, given?: { snapshot?: Snapshot }): Promise<LoadedEstate> {
+  if (options.snapshot && options.aws) {
+    throw new UsageError('give a snapshot file or --aws, not both', { hint: 'collect with --aws, or analyse a snapshot written by `faultline collect`' });
+  }
+  const catalog = loadBuiltinCatalog();
+  const configPath = options.config ?? findManifest(io.cwd);
+  const manifest = configPath
+    ? await loadManifest(resolve(io.cwd, configPath), { knownVendors: catalogVendorNames(catalog) }, options.config ?? relative(io.cwd, configPath))
+    : undefined;
+
+  let snapshot: Snapshot;
+  if (given?.snapshot) snapshot = given.snapshot;
+  else if (options.snapshot) snapshot = await readSnapshot(resolve(io.cwd, options.snapshot), options.snapshot);
+  else if (options.aws) snapshot = await collectAws(options, io);
+  else if (manifest) snapshot = emptySnapshot(packageVersion());
+  else {
+    throw new UsageError('nothing to audit: no snapshot, no --aws and no faultline.yaml here', {
+      hint: 'pass a snapshot written by `faultline collect`, --aws to collect now, or --config <faultline.yaml>; `faultline demo` shows a whole run',
+    });
+  }
+  if (!options.aws) enforceStrict(snapshot, options.strict);
+
+  try {
+    const estate = compileEstate({ snapshot, manifest, catalog, serviceTag: options.serviceTag });
+    return { estate, catalog, snapshot, manifest };
+  } catch (error) {
+    if (error instanceof IdSyntaxError) {
+      throw new InputError(`the snapshot holds an invalid id: ${error.message}`, {
+        where: options.snapshot ?? 'collected snapshot',
+        hint: 're-run `faultline collect`; if it persists, please report it',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+/** Loads the estate and analyses it: what `audit` and `check` report on. */
+export async function loadReport(options: EstateOptions & { pairs?: boolean }, io: Io): Promise<LoadedEstate & { report: Report }> {
+  const loaded = await loadEstate(options, io);
+  const report = analyze(loaded.estate);
+  if (options.pairs) report.pairs = analyzePairs(loaded.estate);
+  return { ...loaded, report };
+}
