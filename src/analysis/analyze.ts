@@ -71,10 +71,13 @@ export function analyze(estate: Estate): Report {
 
     const domainRule = DOMAIN_RULE[kind];
     for (const s of services) {
+      if (domainRule === undefined && (s === x || !g.critical[s])) continue;
+      const chain = propagator.chain(s);
+      if (impliedByAnotherService(g, chain)) continue;
       if (domainRule !== undefined) {
-        add(domainRule, x, s, `${kindNames[kind]} ${g.ids[x]} failing alone takes ${g.ids[s]} down`, chainIds(g, propagator.chain(s)));
-      } else if (s !== x && g.critical[s]) {
-        add('spof', x, s, `${g.ids[x]} is a single point of failure for critical service ${g.ids[s]}`, chainIds(g, propagator.chain(s)));
+        add(domainRule, x, s, `${kindNames[kind]} ${g.ids[x]} failing alone takes ${g.ids[s]} down`, chainIds(g, chain));
+      } else {
+        add('spof', x, s, `${g.ids[x]} is a single point of failure for critical service ${g.ids[s]}`, chainIds(g, chain));
       }
     }
   }
@@ -168,6 +171,21 @@ function sharedFate(estate: Estate, propagator: Propagator, pairs: PairList, add
       add('shared-fate', cause, owner, message, owner >= 0 ? [g.ids[owner]!, ...chain] : chain, extra);
     }
   }
+}
+
+/**
+ * Whether a finding for the service at chain[0] is implied by the same finding for another
+ * service on its causal chain that is at least as critical: storefront goes down with a region
+ * *because* checkout does, and checkout's finding already says so at the same or a higher
+ * severity. The blast radius still lists every service; findings stay one per root cause.
+ */
+function impliedByAnotherService(g: FailureGraph, chain: readonly number[]): boolean {
+  const service = chain[0]!;
+  for (let i = 1; i < chain.length - 1; i++) {
+    const v = chain[i]!;
+    if (g.kind[v] === NodeKind.service && g.critical[v]! >= g.critical[service]!) return true;
+  }
+  return false;
 }
 
 /** The chain as ids, gates shown as `anyOf(a, b)`. */

@@ -162,3 +162,20 @@ test('vendors hosted on a shared platform in the catalogue share its failure (At
   assert.deepEqual(blastOf(report, 'vendor:atlassian-cloud'), ['ops']);
   assert.ok(report.findings.some((f) => f.rule === 'shared-fate' && f.subject === 'vendor:atlassian-cloud' && f.service === 'ops'));
 });
+
+test('a finding implied by an equally critical service on the chain is reported once, at its root', () => {
+  const report = analyzeEstate({
+    manifest: manifest({
+      services: {
+        storefront: { critical: true, dependsOn: ['checkout', 'search'] },
+        checkout: { critical: true, runsOn: ['aws:eu-west-1'] },
+        search: { runsOn: ['aws:us-east-1/use1-az4'] },
+      },
+    }),
+  });
+  const regional = report.findings.filter((f) => f.rule === 'single-region' && f.subject === 'aws:eu-west-1').map((f) => f.service);
+  assert.deepEqual(regional, ['checkout'], 'storefront is down with eu-west-1 only because checkout is');
+  assert.deepEqual(blastOf(report, 'aws:eu-west-1'), ['checkout', 'storefront'], 'the blast radius still lists both');
+  const zonal = report.findings.filter((f) => f.rule === 'single-zone').map((f) => [f.service, f.severity]);
+  assert.deepEqual(zonal, [['storefront', 'error'], ['search', 'warning']], 'a non-critical service on the chain does not hide the critical one');
+});
