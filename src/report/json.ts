@@ -1,4 +1,4 @@
-import type { BlastEntry, ConcentrationEntry, Finding, Inventory, Report } from '../analysis/types.js';
+import type { BlastEntry, ConcentrationEntry, Finding, Inventory, PairEntry, Report } from '../analysis/types.js';
 import type { Diagnostic } from '../model/snapshot.js';
 import type { Reporter } from './types.js';
 
@@ -17,7 +17,12 @@ export function toJsonReport(report: Report, top = Infinity): Report {
     findings: report.findings.map(finding),
     blastRadius: report.blastRadius.slice(0, Math.max(0, top)).map(blastEntry),
     concentration: report.concentration.map(concentrationEntry),
+    ...(report.pairs === undefined ? {} : { pairs: report.pairs.map(pairEntry) }),
   };
+}
+
+function pairEntry(p: PairEntry): PairEntry {
+  return { failures: [p.failures[0], p.failures[1]], kind: p.kind, services: [...p.services], criticalServices: [...p.criticalServices] };
 }
 
 function inventory(i: Inventory): Inventory {

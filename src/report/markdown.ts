@@ -3,6 +3,7 @@ import type { Diagnostic } from '../model/snapshot.js';
 import { escapeMarkdown as md } from './markdown-escape.js';
 import { countBySeverity, severityCounts, severityOrder } from './severity.js';
 import { formatShare } from './text.js';
+import { pairsMarkdown } from './pairs.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 /** Tables longer than this fold their remaining rows into a `<details>` block. */
@@ -27,6 +28,7 @@ export const markdown: Reporter = (report, options) => {
     blast(report, options),
     findings(report.findings),
     concentration(report.concentration, report.findings),
+    pairsMarkdown(report.pairs),
   ].filter((block) => block !== '');
   return `${blocks.join('\n\n')}\n`;
 };

@@ -2,6 +2,7 @@ import type { BlastEntry, ConcentrationEntry, Finding, Inventory, Report } from 
 import { sanitizeForTerminal } from '../core/text.js';
 import type { Diagnostic } from '../model/snapshot.js';
 import { countBySeverity, severityColour, severityCounts, severityOrder } from './severity.js';
+import { pairsTableSection } from './pairs.js';
 import type { Style } from './style.js';
 import { columnWidths, formatShare, layoutColumns, shorten } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
@@ -26,6 +27,7 @@ export const table: Reporter = (report, options) => {
     blastSection(report, options),
     findingsSection(report.findings, options),
     concentrationSection(report.concentration, report.findings, style),
+    pairsTableSection(report.pairs, style, options.top),
   ].filter((lines) => lines.length > 0);
   const body = sections.map((lines) => lines.join('\n')).join('\n\n');
   return `${body}\n\n${summaryLine(report.findings, style)}\n`;
