@@ -229,10 +229,15 @@ export function kindName(g: FailureGraph, v: number): NodeKindName {
 
 /**
  * A readable label for any node: its id, or for a gate `anyOf(a, b)` / `2 of (a, b, c)`
- * built from its members' labels.
+ * built from its members' labels, or `anyOf(3 × ec2:instance)` for a service's replicas.
  */
 export function nodeLabel(g: FailureGraph, v: number): string {
   if (g.kind[v] !== NodeKind.gate) return g.ids[v]!;
+  if (g.gateOrigin[v] === GateOrigin.replicas) {
+    // Replicas of one type: their ARNs say nothing a reader needs here; the count and type do.
+    const members = requirementsOf(g, v);
+    return `anyOf(${members.length} × ${g.typeNames[g.resourceType[members[0]!]!] ?? 'resource'})`;
+  }
   const members = Array.from(requirementsOf(g, v), (u) => nodeLabel(g, u)).join(', ');
   return g.gateNeedUp[v] === 1 ? `anyOf(${members})` : `${g.gateNeedUp[v]} of (${members})`;
 }

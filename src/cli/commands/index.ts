@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { registerAudit } from './audit.js';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
+import { registerSimulate } from './simulate.js';
 import { registerVendors } from './vendors.js';
 
 /** A command module: adds one subcommand to the program and returns it. */
@@ -13,5 +14,6 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerCollect,
   registerDemo,
+  registerSimulate,
   registerVendors,
 ];
