@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/snapshot.js';
 import { countBySeverity, severityColour, severityCounts, severityOrder } from './severity.js';
 import { pairsTableSection } from './pairs.js';
 import type { Style } from './style.js';
-import { columnWidths, formatShare, layoutColumns, shorten } from './text.js';
+import { columnWidths, compactId, formatShare, layoutColumns, shorten } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 const DEFAULT_WIDTH = 100;
@@ -68,7 +68,7 @@ function blastSection(report: Report, options: RenderOptions): string[] {
   // Short numeric headers leave the width to what matters most: the names of what goes down.
   const header = ['FAILURE', 'KIND', 'CRIT', 'SVCS', 'RES'].map((h) => style.dim(h));
   const rows = shown.map((entry) => [
-    options.verbose ? clean(entry.failure) : shorten(clean(entry.failure), MAX_FAILURE_WIDTH),
+    options.verbose ? clean(entry.failure) : shorten(clean(compactId(entry.failure)), MAX_FAILURE_WIDTH),
     entry.kind,
     entry.criticalServices.length > 0
       ? style.red(style.bold(`${entry.criticalServices.length}/${criticalTotal}`))
@@ -142,7 +142,7 @@ function findingsSection(findings: readonly Finding[], options: RenderOptions): 
       lines.push(INDENT.repeat(3) + clean(finding.message));
       if (finding.because.length > 0) {
         const chain = finding.because.map(clean);
-        const fitted = verbose ? chain : fitChain(chain, width - INDENT.length * 3);
+        const fitted = verbose ? chain : fitChain(chain.map(compactId), width - INDENT.length * 3);
         lines.push(INDENT.repeat(3) + style.dim(fitted.join(' → ')));
       }
     });
@@ -158,9 +158,15 @@ const MIN_STEP_WIDTH = 20;
  * middle until it fits; the subject line above still shows the failure in full.
  */
 function fitChain(steps: readonly string[], width: number): string[] {
-  const fitted = [...steps];
-  const length = (): number => fitted.reduce((sum, step) => sum + [...step].length, 0) + (fitted.length - 1) * 3;
-  for (let excess = length() - width; excess > 0; excess = length() - width) {
+  const length = (chain: readonly string[]): number => chain.reduce((sum, step) => sum + [...step].length, 0) + (chain.length - 1) * 3;
+  // First elide middle steps: the ends say what goes down and what failed. Keep more of the tail (the cause).
+  let fitted = [...steps];
+  for (let kept = steps.length - 1; length(fitted) > width && kept >= 3; kept--) {
+    const tail = Math.ceil(kept / 2);
+    fitted = [...steps.slice(0, kept - tail), '…', ...steps.slice(steps.length - tail)];
+  }
+  // Then shorten the longest ids in the middle.
+  for (let excess = length(fitted) - width; excess > 0; excess = length(fitted) - width) {
     let longest = 0;
     fitted.forEach((step, i) => {
       if ([...step].length > [...fitted[longest]!].length) longest = i;

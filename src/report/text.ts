@@ -59,3 +59,16 @@ export function formatShare(share: number): string {
   if (percent < 100 && percent > 99) return '>99%';
   return `${Math.round(percent)}%`;
 }
+
+/**
+ * An ARN as a reader scans it in a terminal: `arn:aws:rds:eu-west-1:111111111111:db:orders-db`
+ * becomes `rds:db:orders-db`. The region and account are in the zone or region next to it in
+ * every chain; `--verbose` and the JSON report keep the whole ARN. Other ids are unchanged.
+ */
+export function compactId(id: string): string {
+  if (!id.startsWith('arn:')) return id;
+  const parts = id.split(':');
+  if (parts.length < 6) return id;
+  const resource = parts.slice(5).join(':');
+  return `${parts[2]}:${resource}`;
+}

@@ -31,8 +31,9 @@ test('every line of the tables and findings fits in 100 columns', () => {
 test('a narrower width cuts the service lists shorter with "+N more"', () => {
   const row = (width: number): string => table(realisticReport(), { ...plain, width }).split('\n').find((l) => l.startsWith('  provider:aws'))!;
   assert.ok([...row(92)].length <= 92, row(92));
-  assert.match(row(92), /  checkout, \+8 more$/);
-  assert.match(row(100), /  checkout, payments, \+7 more$/);
+  assert.match(row(92), /  checkout, payments, orders, \+6 more$/);
+  assert.ok([...row(80)].length <= 80, row(80));
+  assert.match(row(80), /  checkout, \+8 more$/);
 });
 
 test('critical services come first in what goes down, in bold red', () => {
@@ -57,9 +58,12 @@ test('verbose shows full ARNs and every service a failure takes down', () => {
   assert.ok(!out.includes('more'));
 });
 
-test('long ARNs are shortened in the middle, keeping the resource name', () => {
+test('ARNs show as service:resource in the table, and whole with --verbose', () => {
   const out = table(realisticReport(), { ...plain, top: Infinity });
-  assert.match(out, /\n {2}arn:aws:ec2…ay\/nat-0a1b2c3d4e5f67890 {2}resource/);
+  assert.match(out, /\n {2}ec2:natgateway\/nat-0a1b2c3d4e5f67890 {2}resource/);
+  assert.doesNotMatch(out, /\n {2}arn:aws:ec2/);
+  const verbose = table(realisticReport(), { ...plain, top: Infinity, verbose: true });
+  assert.match(verbose, /\n {2}arn:aws:ec2:eu-west-1:123456789012:natgateway\/nat-0a1b2c3d4e5f67890 {2}resource/);
 });
 
 test('findings are grouped by severity with rule, service, subject, message and causal chain', () => {
@@ -73,7 +77,7 @@ test('findings are grouped by severity with rule, service, subject, message and 
       [
         '    single-region  checkout        aws:eu-west-1',
         '      checkout goes down when aws:eu-west-1 fails',
-        '      checkout → orders → arn:aws:rds:eu-west-1:123456789012:db:orders-primary-2024 → aws:eu-west-1',
+        '      checkout → orders → rds:db:orders-primary-2024 → aws:eu-west-1',
       ].join('\n'),
     ),
   );
@@ -128,6 +132,14 @@ test('hostile names cannot inject escapes, control characters or extra lines int
   assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   const coloured = table(hostileReport(), { style: ansiStyle, top: Infinity });
   assert.equal(stripAnsi(coloured), out, 'the only escapes in coloured output are our own');
-  assert.ok(out.includes(`\n      o'brien "prod" → billing|ledger → arn:aws:s3:::x --> <!-- y\n`), 'a chain stays on one line');
+  assert.ok(out.includes(`\n      o'brien "prod" → billing|ledger → s3:x --> <!-- y\n`), 'a chain stays on one line');
   assert.ok(out.includes('line1 line2 line3'), 'newlines in names become spaces, carriage returns go');
+});
+
+test('a causal chain too long for the line drops middle steps before it shortens any id', () => {
+  const report = realisticReport();
+  const because = ['storefront', 'checkout', 'anyOf(3 × ec2:instance)', 'arn:aws:ec2:eu-west-1:123456789012:instance/i-0123456789abcdef0', 'arn:aws:ec2:eu-west-1:123456789012:natgateway/nat-0a1b2c3d4e5f67890', 'aws:eu-west-1/euw1-az1'];
+  report.findings = [{ ...report.findings[0]!, because }];
+  const out = table(report, { ...plain, width: 100 });
+  assert.ok(out.includes('      storefront → checkout → … → ec2:natgateway/nat-0a1b2c3d4e5f67890 → aws:eu-west-1/euw1-az1\n'), out);
 });
