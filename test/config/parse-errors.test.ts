@@ -273,6 +273,7 @@ test('structural errors are reported before reference errors, each in document o
     /^faultline\.yaml:5:15: critical in service 'a' must be true or false/,
   );
   assert.match(errorOf(yaml('version: 1', 'services:', '  a:', '    dependsOn: [nope, vendor:nope]')), /^faultline\.yaml:4:17: unknown service 'nope'/);
+  assert.match(errorOf(yaml('version: 1', 'policy: { maxRegionShare: 2 }', 'services:', '  a:', '    critical: maybe')), /^faultline\.yaml:2:27: policy\.maxRegionShare must be/);
 });
 
 test('nested aliases that would expand without bound are refused', () => {
