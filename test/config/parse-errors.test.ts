@@ -281,3 +281,8 @@ test('nested aliases that would expand without bound are refused', () => {
   for (let i = 1; i <= 12; i++) lines.push(`      - &l${i} { anyOf: [*l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}] }`);
   assert.match(errorOf(yaml(...lines)), /too many alias expansions \(more than 1000000\)/);
 });
+
+test('a mapping key that is not a name (null, a list) is refused', () => {
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ~: {}')), "faultline.yaml:3:3: a key in services must be a name, not nothing");
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ? [a, b]', '  : {}')), "faultline.yaml:3:5: a key in services must be a name, not a list");
+});
