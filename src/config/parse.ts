@@ -47,13 +47,18 @@ export function parseManifest(text: string, file: string, options: ManifestOptio
   checkVersion(walker, root, top);
   for (const entry of top) walker.checkAllowed(entry.key, entry.keyNode, 'the top level', TOP_KEYS);
 
+  // Sections in document order, so the first error reported is the first in the file.
   const refs: RefUse[] = [];
-  const section = (key: string): Entry | undefined => top.find((e) => e.key === key);
-  const services = parseServices(walker, section('services'), refs);
-  const vendors = parseVendors(walker, section('vendors'), refs);
-  const fallbacks = parseFallbacks(walker, section('fallbacks'), refs);
-  const policyEntry = section('policy');
-  const { policy, policyPos } = parsePolicy(walker, policyEntry);
+  let services: ServiceDecl[] = [];
+  let vendors: VendorDecl[] = [];
+  let fallbacks: FallbackDecl[] = [];
+  let { policy, policyPos } = parsePolicy(walker, undefined);
+  for (const entry of top) {
+    if (entry.key === 'services') services = parseServices(walker, entry, refs);
+    else if (entry.key === 'vendors') vendors = parseVendors(walker, entry, refs);
+    else if (entry.key === 'fallbacks') fallbacks = parseFallbacks(walker, entry, refs);
+    else if (entry.key === 'policy') ({ policy, policyPos } = parsePolicy(walker, entry));
+  }
 
   checkReferences(walker, refs, services, vendors, options);
   return { file, services, vendors, fallbacks, policy, policyPos };

@@ -273,10 +273,16 @@ test('structural errors are reported before reference errors, each in document o
     /^faultline\.yaml:5:15: critical in service 'a' must be true or false/,
   );
   assert.match(errorOf(yaml('version: 1', 'services:', '  a:', '    dependsOn: [nope, vendor:nope]')), /^faultline\.yaml:4:17: unknown service 'nope'/);
+  assert.match(errorOf(yaml('version: 1', 'policy: { maxRegionShare: 2 }', 'services:', '  a:', '    critical: maybe')), /^faultline\.yaml:2:27: policy\.maxRegionShare must be/);
 });
 
 test('nested aliases that would expand without bound are refused', () => {
   const lines = ['version: 1', 'services:', '  a:', '    dependsOn:', '      - &l0 { anyOf: [vendor:slack, vendor:teams] }'];
   for (let i = 1; i <= 12; i++) lines.push(`      - &l${i} { anyOf: [*l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}, *l${i - 1}] }`);
   assert.match(errorOf(yaml(...lines)), /too many alias expansions \(more than 1000000\)/);
+});
+
+test('a mapping key that is not a name (null, a list) is refused', () => {
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ~: {}')), "faultline.yaml:3:3: a key in services must be a name, not nothing");
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ? [a, b]', '  : {}')), "faultline.yaml:3:5: a key in services must be a name, not a list");
 });
