@@ -6,14 +6,15 @@
  * (reference/graph-performance.md, section 5.C).
  */
 import type { Estate } from '../model/estate.js';
-import { GateOrigin, NodeKind, kindNames, nodeLabel, requirementsOf, type FailureGraph } from '../model/graph.js';
+import { GateOrigin, NodeKind, dependentsOf, kindNames, nodeLabel, requirementsOf, type FailureGraph } from '../model/graph.js';
+import { formatRequirement } from '../model/requirement.js';
 import type { IdKind } from '../model/ids.js';
 import { findCycles, namedMembers } from './cycles.js';
 import { fingerprint } from './fingerprint.js';
 import { Propagator } from './propagate.js';
 import { SEVERITY_RANK, ruleIds, type RuleId } from './rules.js';
 import { severityFor } from './severity.js';
-import type { BlastEntry, ConcentrationEntry, Finding, Inventory, Report } from './types.js';
+import type { BlastEntry, ConcentrationEntry, Finding, Inventory, Report, VendorEntry } from './types.js';
 
 /** The rule that fires when a failure domain of this kind takes a service down. */
 const DOMAIN_RULE: Partial<Record<number, RuleId>> = {
@@ -93,9 +94,12 @@ export function analyze(estate: Estate): Report {
   for (const [vendor, hosting] of estate.vendorHosting) {
     if (hosting.from !== 'unknown') continue;
     const v = g.index.get(vendor)!;
-    add('unknown-hosting', v, -1, `the hosting of ${vendor} is unknown, so its failure domains cannot be judged; declare vendors.${vendor.slice(7)}.hostedOn in faultline.yaml`, [vendor]);
+    const known = estate.catalog.vendor(vendor.slice(7));
+    const why = known?.customerSelected ? `you choose where ${vendor} runs` : `the hosting of ${vendor} is unknown`;
+    add('unknown-hosting', v, -1, `${why}, so its failure domains cannot be judged; declare vendors.${vendor.slice(7)}.hostedOn in faultline.yaml`, [vendor]);
   }
 
+  controlPlaneFindings(estate, add);
   const concentration = regionConcentration(g, regionLoss);
   const totalCritical = countCritical(g);
   for (const entry of concentration) {
@@ -114,7 +118,48 @@ export function analyze(estate: Estate): Report {
     findings,
     blastRadius,
     concentration,
+    vendors: vendorEntries(estate),
   };
+}
+
+/**
+ * control-plane: a service needs a global resource (IAM role, Route 53 zone, CloudFront
+ * distribution) whose control plane runs in one region. When that region fails, traffic keeps
+ * flowing but changes stop: no new DNS records, no new roles, no deploys that touch them.
+ */
+function controlPlaneFindings(estate: Estate, add: FindingSink): void {
+  const g = estate.graph;
+  for (const [resource, region] of estate.controlPlanes) {
+    for (const dependent of dependentsOf(g, resource)) {
+      const service = g.kind[dependent] === NodeKind.gate ? g.gateOwner[dependent]! : dependent;
+      if (service < 0 || g.kind[service] !== NodeKind.service) continue;
+      const type = g.typeNames[g.resourceType[resource]!] ?? 'resource';
+      add('control-plane', resource, service,
+        `${g.ids[service]} needs ${type} ${g.ids[resource]}, managed from ${region}: when ${region} fails it keeps serving, but changes to it stop`,
+        [g.ids[service]!, g.ids[resource]!, `${region} (control plane)`], region);
+    }
+  }
+}
+
+function vendorEntries(estate: Estate): VendorEntry[] {
+  const entries: VendorEntry[] = [];
+  for (const [vendor, hosting] of estate.vendorHosting) {
+    if (hosting.from === 'manifest') entries.push({ vendor, hostedOn: hosting.hostedOn.map(formatRequirement), source: 'manifest' });
+    else if (hosting.from === 'unknown') entries.push({ vendor, hostedOn: [], source: 'unknown' });
+    else {
+      const { entry } = hosting;
+      entries.push({
+        vendor,
+        hostedOn: entry.hostedOn.map(formatRequirement),
+        source: 'catalogue',
+        confidence: entry.confidence,
+        asOf: entry.asOf,
+        sources: [...entry.sources],
+        ...(entry.note ? { note: entry.note } : {}),
+      });
+    }
+  }
+  return entries.sort((a, b) => compareIds(a.vendor, b.vendor));
 }
 
 type FindingSink = (rule: RuleId, subject: number, service: number, message: string, because: string[], extra?: string) => void;

@@ -54,6 +54,8 @@ export interface Report {
   /** Every candidate that takes at least one service down, ranked. */
   blastRadius: BlastEntry[];
   concentration: ConcentrationEntry[];
+  /** Every vendor, where it is hosted and how that is known. */
+  vendors: VendorEntry[];
   /** With `--pairs`: pairs of zones or regions that take down what neither does alone. */
   pairs?: PairEntry[];
 }
@@ -65,4 +67,18 @@ export interface PairEntry {
   /** Services down with the pair that neither failure takes down alone. */
   services: string[];
   criticalServices: string[];
+}
+
+/** A vendor and the evidence for its hosting. */
+export interface VendorEntry {
+  vendor: string;
+  /** The requirement items, formatted: `aws:us-east-1`, `anyOf(aws:us-east-1, aws:us-west-2)`. */
+  hostedOn: string[];
+  /** `manifest` (faultline.yaml hostedOn), `catalogue` (built in), or `unknown`. */
+  source: 'manifest' | 'catalogue' | 'unknown';
+  /** For catalogue entries: how far the claim can be trusted, as of when, and from where. */
+  confidence?: string;
+  asOf?: string;
+  sources?: string[];
+  note?: string;
 }

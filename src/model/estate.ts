@@ -35,7 +35,7 @@ export interface EstateInput {
 
 /** Where a vendor's hosting came from. */
 export type HostingSource =
-  | { from: 'manifest' }
+  | { from: 'manifest'; hostedOn: Requirement[] }
   | { from: 'catalog'; entry: VendorHosting }
   | { from: 'unknown' };
 
@@ -52,6 +52,13 @@ export interface Estate {
   manifest?: Manifest | undefined;
   /** Zone names that resolve to zone ids (`aws:us-east-1/us-east-1a` → `aws:us-east-1/use1-az1`). */
   zoneAliases: ReadonlyMap<string, string>;
+  /**
+   * Resources of global types whose control plane runs in one region (IAM, Route 53, CloudFront:
+   * us-east-1), by node, with that region's id. Their traffic survives the region; changes do not.
+   */
+  controlPlanes: ReadonlyMap<number, string>;
+  /** The catalogue the estate was compiled with. */
+  catalog: Catalog;
 }
 
 /** The node an id names in the estate, accepting zone names for zone ids. */
@@ -69,6 +76,7 @@ export function compileEstate(input: EstateInput): Estate {
   const vendorHosting = new Map<string, HostingSource>();
   const zoneNames = zoneNameIndex(snapshot);
   const declaredVendors = new Map((manifest?.vendors ?? []).map((d) => [d.name, d]));
+  const controlPlanes = new Map<number, string>();
 
   /** The node of a failure domain, with its placement chain (zone → region → provider). */
   const place = (id: string): number => {
@@ -116,6 +124,8 @@ export function compileEstate(input: EstateInput): Estate {
     resourceNode[i] = v;
     typeOfNode[v] = r.type;
     b.setResourceType(v, r.type);
+    const controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion;
+    if (controlPlane !== undefined) controlPlanes.set(v, regionId(r.provider, controlPlane));
   }
   for (let i = 0; i < resources.length; i++) {
     const v = resourceNode[i]!;
@@ -229,7 +239,7 @@ export function compileEstate(input: EstateInput): Estate {
     if (known !== undefined) return known;
     const v = b.node(id, 'vendor');
     if (decl?.hostedOn !== undefined) {
-      vendorHosting.set(id, { from: 'manifest' });
+      vendorHosting.set(id, { from: 'manifest', hostedOn: decl.hostedOn });
       compileItems(v, decl.hostedOn, v, GateOrigin.group);
       return v;
     }
@@ -262,6 +272,8 @@ export function compileEstate(input: EstateInput): Estate {
     criticalityDeclared: criticalityDeclared || manifest === undefined,
     manifest,
     zoneAliases: zoneNames,
+    controlPlanes,
+    catalog,
   };
 }
 

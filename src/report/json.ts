@@ -1,4 +1,4 @@
-import type { BlastEntry, ConcentrationEntry, Finding, Inventory, PairEntry, Report } from '../analysis/types.js';
+import type { BlastEntry, ConcentrationEntry, Finding, Inventory, PairEntry, Report, VendorEntry } from '../analysis/types.js';
 import type { Diagnostic } from '../model/snapshot.js';
 import type { Reporter } from './types.js';
 
@@ -17,7 +17,20 @@ export function toJsonReport(report: Report, top = Infinity): Report {
     findings: report.findings.map(finding),
     blastRadius: report.blastRadius.slice(0, Math.max(0, top)).map(blastEntry),
     concentration: report.concentration.map(concentrationEntry),
+    vendors: report.vendors.map(vendorEntry),
     ...(report.pairs === undefined ? {} : { pairs: report.pairs.map(pairEntry) }),
+  };
+}
+
+function vendorEntry(v: VendorEntry): VendorEntry {
+  return {
+    vendor: v.vendor,
+    hostedOn: [...v.hostedOn],
+    source: v.source,
+    ...(v.confidence === undefined ? {} : { confidence: v.confidence }),
+    ...(v.asOf === undefined ? {} : { asOf: v.asOf }),
+    ...(v.sources === undefined ? {} : { sources: [...v.sources] }),
+    ...(v.note === undefined ? {} : { note: v.note }),
   };
 }
 

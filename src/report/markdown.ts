@@ -4,6 +4,7 @@ import { escapeMarkdown as md } from './markdown-escape.js';
 import { countBySeverity, severityCounts, severityOrder } from './severity.js';
 import { formatShare } from './text.js';
 import { pairsMarkdown } from './pairs.js';
+import { vendorMarkdown } from './vendor-section.js';
 import type { RenderOptions, Reporter } from './types.js';
 
 /** Tables longer than this fold their remaining rows into a `<details>` block. */
@@ -29,6 +30,7 @@ export const markdown: Reporter = (report, options) => {
     findings(report.findings),
     concentration(report.concentration, report.findings),
     pairsMarkdown(report.pairs),
+    vendorMarkdown(report.vendors),
   ].filter((block) => block !== '');
   return `${blocks.join('\n\n')}\n`;
 };

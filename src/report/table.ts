@@ -3,6 +3,7 @@ import { sanitizeForTerminal } from '../core/text.js';
 import type { Diagnostic } from '../model/snapshot.js';
 import { countBySeverity, severityColour, severityCounts, severityOrder } from './severity.js';
 import { pairsTableSection } from './pairs.js';
+import { vendorTableSection } from './vendor-section.js';
 import type { Style } from './style.js';
 import { columnWidths, compactId, formatShare, layoutColumns, shorten } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
@@ -28,6 +29,7 @@ export const table: Reporter = (report, options) => {
     findingsSection(report.findings, options),
     concentrationSection(report.concentration, report.findings, style),
     pairsTableSection(report.pairs, style, options.top),
+    options.verbose ? vendorTableSection(report.vendors, style) : [],
   ].filter((lines) => lines.length > 0);
   const body = sections.map((lines) => lines.join('\n')).join('\n\n');
   return `${body}\n\n${summaryLine(report.findings, style)}\n`;

@@ -179,3 +179,62 @@ test('a finding implied by an equally critical service on the chain is reported 
   const zonal = report.findings.filter((f) => f.rule === 'single-zone').map((f) => [f.service, f.severity]);
   assert.deepEqual(zonal, [['storefront', 'error'], ['search', 'warning']], 'a non-critical service on the chain does not hide the critical one');
 });
+
+test('a service needing a CloudFront distribution gets a control-plane warning on us-east-1, not a single-region error', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const { emptySnapshot } = await import('../../src/model/snapshot.js');
+  const snapshot = emptySnapshot();
+  snapshot.resources.push({
+    id: 'arn:aws:cloudfront::111111111111:distribution/E2QWRUHAPOMQZL', type: 'cloudfront:distribution', provider: 'aws',
+    account: '111111111111', placement: 'global', tags: { app: 'storefront' },
+  });
+  const report = analyzeEstate({ catalog: loadBuiltinCatalog(), snapshot, manifest: manifest({ services: { storefront: { critical: true } } }) });
+  const cp = report.findings.filter((f) => f.rule === 'control-plane');
+  assert.equal(cp.length, 1);
+  assert.equal(cp[0]!.severity, 'warning');
+  assert.equal(cp[0]!.service, 'storefront');
+  assert.match(cp[0]!.message, /managed from aws:us-east-1: when aws:us-east-1 fails it keeps serving, but changes to it stop/);
+  assert.deepEqual(cp[0]!.because, ['storefront', 'arn:aws:cloudfront::111111111111:distribution/E2QWRUHAPOMQZL', 'aws:us-east-1 (control plane)']);
+  assert.equal(report.findings.some((f) => f.rule === 'single-region'), false, 'a global resource does not need us-east-1 to serve');
+});
+
+test('vendors hosted in one region per the catalogue: anyOf(slack, intercom) is shared fate and single-region', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const report = analyzeEstate({
+    catalog: loadBuiltinCatalog(),
+    manifest: manifest({ services: { support: { critical: true, dependsOn: [{ anyOf: ['vendor:slack', 'vendor:intercom'] }] } } }),
+  });
+  assert.ok(report.findings.some((f) => f.rule === 'shared-fate' && f.subject === 'aws:us-east-1' && f.service === 'support'));
+  assert.ok(report.findings.some((f) => f.rule === 'single-region' && f.subject === 'aws:us-east-1' && f.service === 'support'));
+  const slack = report.vendors.find((v) => v.vendor === 'vendor:slack');
+  assert.equal(slack?.source, 'catalogue');
+  assert.equal(slack?.confidence, 'high');
+  assert.ok(slack?.sources?.some((url) => url.startsWith('https://slack.engineering/')));
+});
+
+test('a manifest hostedOn overrides the catalogue', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const report = analyzeEstate({
+    catalog: loadBuiltinCatalog(),
+    manifest: manifest({
+      services: { chat: { critical: true, dependsOn: ['vendor:slack'] } },
+      vendors: { slack: { hostedOn: [{ anyOf: ['aws:us-east-1', 'aws:us-west-2'] }] } },
+    }),
+  });
+  assert.deepEqual(blastOf(report, 'aws:us-east-1'), []);
+  assert.deepEqual(report.vendors.find((v) => v.vendor === 'vendor:slack'), { vendor: 'vendor:slack', hostedOn: ['anyOf(aws:us-east-1, aws:us-west-2)'], source: 'manifest' });
+});
+
+test('unknown and customer-selected hosting each yield an unknown-hosting finding that says which', async () => {
+  const { loadBuiltinCatalog } = await import('../../src/catalog/load.js');
+  const report = analyzeEstate({
+    catalog: loadBuiltinCatalog(),
+    manifest: manifest({ services: { data: { critical: true, dependsOn: ['vendor:snowflake', 'vendor:datadog', 'vendor:in-house-crm'] } }, vendors: { 'in-house-crm': {} } }),
+  });
+  const unknown = report.findings.filter((f) => f.rule === 'unknown-hosting').map((f) => [f.subject, f.severity, f.message.split(',')[0]]);
+  assert.deepEqual(unknown, [
+    ['vendor:datadog', 'info', 'the hosting of vendor:datadog is unknown'],
+    ['vendor:in-house-crm', 'info', 'the hosting of vendor:in-house-crm is unknown'],
+    ['vendor:snowflake', 'info', 'you choose where vendor:snowflake runs'],
+  ]);
+});

@@ -58,7 +58,7 @@ test('audit --format json is the report contract: every failure that takes a ser
   const run = await runCli(['audit', '--format', 'json'], { cwd: workdir(), env: plain });
   assert.equal(run.code, 0);
   const report = JSON.parse(run.stdout) as Report;
-  assert.deepEqual(Object.keys(report), ['schemaVersion', 'inventory', 'findings', 'blastRadius', 'concentration']);
+  assert.deepEqual(Object.keys(report), ['schemaVersion', 'inventory', 'findings', 'blastRadius', 'concentration', 'vendors']);
   // vendor:slack is hosted in aws:us-east-1 per the built-in catalogue; payments takes checkout down.
   assert.deepEqual(report.blastRadius.map((b) => b.failure), [
     'provider:aws', 'aws:eu-west-1', 'payments', 'aws:us-east-1', 'aws:eu-west-1/euw1-az1', 'vendor:slack', 'checkout',
@@ -138,9 +138,10 @@ const bin = fileURLToPath(new URL('../../bin/faultline.js', import.meta.url));
 
 test('the built bin runs the demo end to end: npx faultline demo', async () => {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'demo'], { env: { ...process.env, NO_COLOR: '1' } });
-  assert.match(stdout, /^10 services \(7 critical\) · 11 vendors · 4 regions · 6 zones · 28 resources\n/);
+  assert.match(stdout, /^10 services \(7 critical\) · 11 vendors · 4 regions · 6 zones · 29 resources\n/);
+  assert.match(stdout, /control-plane +storefront +arn:aws:cloudfront::111111111111:distribution\/E2QWRUHAPOMQZL/);
   assert.match(stdout, /shared-fate +support-chat +aws:us-east-1/);
   assert.match(stdout, /primary vendor:slack and its fallback vendor:mattermost both fail when aws:us-east-1 fails/);
   assert.match(stdout, /all 3 ec2:instance replicas of checkout fail together when arn:aws:ec2:eu-west-1:111111111111:natgateway\//);
-  assert.match(stderr, /collected 28 resources in 2 regions through the AWS SDK/);
+  assert.match(stderr, /collected 29 resources in 2 regions through the AWS SDK/);
 });

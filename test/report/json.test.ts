@@ -15,9 +15,9 @@ test('the JSON report of a realistic estate matches its golden file', () => {
 test('the JSON report keeps the documented key order whatever order the analysis built', () => {
   const report = realisticReport();
   const scrambled = JSON.parse(JSON.stringify(report, (_key, value: unknown) => reverseKeys(value))) as Report;
-  assert.deepEqual(Object.keys(scrambled), ['concentration', 'blastRadius', 'findings', 'inventory', 'schemaVersion']);
+  assert.deepEqual(Object.keys(scrambled), ['vendors', 'concentration', 'blastRadius', 'findings', 'inventory', 'schemaVersion']);
   const out = JSON.parse(json(scrambled, all)) as Record<string, unknown>;
-  assert.deepEqual(Object.keys(out), ['schemaVersion', 'inventory', 'findings', 'blastRadius', 'concentration']);
+  assert.deepEqual(Object.keys(out), ['schemaVersion', 'inventory', 'findings', 'blastRadius', 'concentration', 'vendors']);
   assert.deepEqual(Object.keys(out.inventory as object), ['resources', 'services', 'criticalServices', 'vendors', 'regions', 'zones', 'diagnostics']);
   const [finding] = out.findings as object[];
   assert.deepEqual(Object.keys(finding!), ['id', 'rule', 'severity', 'subject', 'service', 'message', 'because']);

@@ -107,6 +107,7 @@ test('an estate without findings or single failures says so', () => {
     findings: [],
     blastRadius: [],
     concentration: [],
+    vendors: [],
   };
   assert.equal(
     table(empty, plain),
@@ -142,4 +143,12 @@ test('a causal chain too long for the line drops middle steps before it shortens
   report.findings = [{ ...report.findings[0]!, because }];
   const out = table(report, { ...plain, width: 100 });
   assert.ok(out.includes('      storefront → checkout → … → ec2:natgateway/nat-0a1b2c3d4e5f67890 → aws:eu-west-1/euw1-az1\n'), out);
+});
+
+test('--verbose adds where each vendor runs, from where, and the sources', () => {
+  const out = table(realisticReport(), { ...plain, verbose: true });
+  assert.match(out, /\n {2}vendor:slack +aws:us-east-1 +catalogue +high +2023\n/);
+  assert.match(out, /\n {2}vendor:sendgrid +unknown +unknown\n/);
+  assert.match(out, /\n {2}vendor:slack: https:\/\/slack\.engineering\/slacks-migration-to-a-cellular-architecture\/\n/);
+  assert.doesNotMatch(table(realisticReport(), plain), /\nVendors /, 'not without --verbose');
 });
