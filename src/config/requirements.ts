@@ -82,7 +82,7 @@ function parseItem(walker: Walker, node: YamlNode, context: string, placesOnly: 
   if (atLeast === undefined) walker.fail(of!.keyNode, `${groupWhat} has 'of' without 'atLeast'`, 'add atLeast: <how many must stay up>, or use anyOf');
   if (of === undefined) walker.fail(atLeast.keyNode, `${groupWhat} has 'atLeast' without 'of'`, 'add of: [the members of the group]');
   const k = walker.number(atLeast.value, `atLeast in ${context}`);
-  if (!Number.isInteger(k) || k < 1) walker.fail(atLeast.value, `atLeast in ${context} must be a whole number of at least 1, not ${String(k)}`);
+  if (!Number.isInteger(k) || k < 1) walker.fail(atLeast.value, `atLeast in ${context} must be a whole number of at least 1, not ${String(k)}`, 'atLeast: k needs k members up, so k is 1 or more; use anyOf when one is enough');
   const members = groupMembers(walker, of.value, of.keyNode, `of in ${context}`, context, placesOnly, refs);
   if (k > members.length) {
     walker.fail(

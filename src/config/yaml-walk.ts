@@ -40,7 +40,8 @@ export class Walker {
     return `${file}:${line}:${col}`;
   }
 
-  fail(node: YamlNode | undefined, message: string, hint?: string): never {
+  /** Every manifest error says how to fix it: `hint` is required. */
+  fail(node: YamlNode | undefined, message: string, hint: string): never {
     throw new ConfigError(message, { where: this.where(node), hint });
   }
 
@@ -99,7 +100,7 @@ export class Walker {
   }
 
   expectMap(node: YamlNode, what: string): YAMLMap {
-    if (!isMap(node)) this.fail(node, `${what} must be a mapping (key: value), not ${describe(node)}`);
+    if (!isMap(node)) this.fail(node, `${what} must be a mapping (key: value), not ${describe(node)}`, 'indent its keys under it, one `key: value` per line (see README: faultline.yaml reference)');
     return node;
   }
 
@@ -120,13 +121,13 @@ export class Walker {
 
   boolean(node: YamlNode, what: string): boolean {
     if (!isScalar(node) || typeof node.value !== 'boolean') {
-      this.fail(node, `${what} must be true or false, not ${describe(node)}`);
+      this.fail(node, `${what} must be true or false, not ${describe(node)}`, 'write true or false without quotes');
     }
     return node.value as boolean;
   }
 
   number(node: YamlNode, what: string): number {
-    if (!isScalar(node) || typeof node.value !== 'number') this.fail(node, `${what} must be a number, not ${describe(node)}`);
+    if (!isScalar(node) || typeof node.value !== 'number') this.fail(node, `${what} must be a number, not ${describe(node)}`, 'write a plain number without quotes, e.g. 0.5');
     return node.value as number;
   }
 
@@ -139,7 +140,7 @@ export class Walker {
       if (typeof node.value === 'string') return node.value;
       if (typeof node.value === 'number' || typeof node.value === 'boolean') return node.source ?? String(node.value);
     }
-    return this.fail(node, `a key in ${what} must be a name, not ${describe(node)}`);
+    return this.fail(node, `a key in ${what} must be a name, not ${describe(node)}`, 'use a plain name (letters, digits, ".", "_", "-") as the key');
   }
 }
 

@@ -53,7 +53,7 @@ test('an empty file, or one with only comments, is refused', () => {
 });
 
 test('a top level that is not a mapping is refused', () => {
-  assert.equal(errorOf('- version: 1\n'), 'faultline.yaml:1:1: the top level must be a mapping (key: value), not a list');
+  assert.equal(errorOf('- version: 1\n'), 'faultline.yaml:1:1: the top level must be a mapping (key: value), not a list\n  hint: indent its keys under it, one `key: value` per line (see README: faultline.yaml reference)');
 });
 
 test('a missing version is refused at the start of the file', () => {
@@ -93,7 +93,7 @@ test('unknown keys are refused at every level', () => {
 });
 
 test('a non-boolean critical is refused at its value', () => {
-  assert.equal(errorOf(fixture('critical-not-a-boolean')), "faultline.yaml:4:15: critical in service 'checkout' must be true or false, not the string 'yes'");
+  assert.equal(errorOf(fixture('critical-not-a-boolean')), "faultline.yaml:4:15: critical in service 'checkout' must be true or false, not the string 'yes'\n  hint: write true or false without quotes");
 });
 
 test('dependsOn given as a single name instead of a list is refused', () => {
@@ -117,8 +117,8 @@ test('an empty tag selector is refused because it would select everything', () =
 });
 
 test('a service or vendor that is a list instead of a mapping is refused', () => {
-  assert.equal(errorOf(yaml('version: 1', 'services:', '  a: [b]')), "faultline.yaml:3:6: service 'a' must be a mapping (key: value), not a list");
-  assert.equal(errorOf(yaml('version: 1', 'services: [a, b]')), 'faultline.yaml:2:11: services must be a mapping (key: value), not a list');
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  a: [b]')), "faultline.yaml:3:6: service 'a' must be a mapping (key: value), not a list\n  hint: indent its keys under it, one `key: value` per line (see README: faultline.yaml reference)");
+  assert.equal(errorOf(yaml('version: 1', 'services: [a, b]')), 'faultline.yaml:2:11: services must be a mapping (key: value), not a list\n  hint: indent its keys under it, one `key: value` per line (see README: faultline.yaml reference)');
 });
 
 test('malformed ids are refused with the id parser message', () => {
@@ -283,6 +283,6 @@ test('nested aliases that would expand without bound are refused', () => {
 });
 
 test('a mapping key that is not a name (null, a list) is refused', () => {
-  assert.equal(errorOf(yaml('version: 1', 'services:', '  ~: {}')), "faultline.yaml:3:3: a key in services must be a name, not nothing");
-  assert.equal(errorOf(yaml('version: 1', 'services:', '  ? [a, b]', '  : {}')), "faultline.yaml:3:5: a key in services must be a name, not a list");
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ~: {}')), "faultline.yaml:3:3: a key in services must be a name, not nothing\n  hint: use a plain name (letters, digits, \".\", \"_\", \"-\") as the key");
+  assert.equal(errorOf(yaml('version: 1', 'services:', '  ? [a, b]', '  : {}')), "faultline.yaml:3:5: a key in services must be a name, not a list\n  hint: use a plain name (letters, digits, \".\", \"_\", \"-\") as the key");
 });
