@@ -1,4 +1,5 @@
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
@@ -19,10 +20,11 @@ export interface ClientSettings {
   retry?: { maxAttempts: number; delayMs: number } | undefined;
 }
 
-/** The two clients for one account and region. */
+/** The clients for one account and region. */
 export interface RegionClients {
   ec2: EC2Client;
   tagging: ResourceGroupsTaggingAPIClient;
+  rds: RDSClient;
   /** Closes the keep-alive sockets; without it a process (or test runner) lingers. */
   destroy(): void;
 }
@@ -41,12 +43,15 @@ function commonConfig(region: string, settings: ClientSettings) {
 export function createRegionClients(region: string, settings: ClientSettings): RegionClients {
   const ec2 = new EC2Client(commonConfig(region, settings));
   const tagging = new ResourceGroupsTaggingAPIClient(commonConfig(region, settings));
+  const rds = new RDSClient(commonConfig(region, settings));
   return {
     ec2,
     tagging,
+    rds,
     destroy() {
       ec2.destroy();
       tagging.destroy();
+      rds.destroy();
     },
   };
 }

@@ -8,6 +8,7 @@ import { describeInstances, describeNatGateways, describeRouteTables, describeSu
 import { errorCode, errorMessage, fatalError, isCredentialRejection, rejectedCredentials } from './errors.js';
 import { accountSeenIn, inferRegionResources, type RegionInventory } from './infer.js';
 import { createLimit } from './limit.js';
+import { describeDbInstances } from './rds.js';
 import { describeEnabledRegions, describeZones } from './regions.js';
 import { getTaggedResources } from './tagging.js';
 
@@ -50,6 +51,7 @@ const API = {
   routeTables: 'ec2:DescribeRouteTables',
   natGateways: 'ec2:DescribeNatGateways',
   vpcEndpoints: 'ec2:DescribeVpcEndpoints',
+  databases: 'rds:DescribeDBInstances',
 } as const;
 
 interface Identity {
@@ -59,7 +61,7 @@ interface Identity {
   roleArn: string | undefined;
 }
 
-/** Collects an AWS estate through the SDK: tags for the inventory, EC2 for topology. */
+/** Collects an AWS estate through the SDK: tags for the inventory, EC2 for topology, RDS for database zones. */
 export function awsCollector(options: AwsCollectorOptions): Collector {
   return { name: 'aws', collect: (context) => collect(options, context) };
 }
@@ -128,7 +130,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     if (stop()) return;
     const clients = createRegionClients(region, { ...settings, credentials: identity.credentials });
     try {
-      const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints] = await Promise.all([
+      const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases] = await Promise.all([
         attempt(identity, region, API.zones, () => describeZones(clients.ec2)),
         attempt(identity, region, API.tagging, () => getTaggedResources(clients.tagging)),
         attempt(identity, region, API.instances, () => describeInstances(clients.ec2)),
@@ -136,6 +138,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
         attempt(identity, region, API.routeTables, () => describeRouteTables(clients.ec2)),
         attempt(identity, region, API.natGateways, () => describeNatGateways(clients.ec2)),
         attempt(identity, region, API.vpcEndpoints, () => describeVpcEndpoints(clients.ec2)),
+        attempt(identity, region, API.databases, () => describeDbInstances(clients.rds)),
       ]);
       if (stop()) return;
       const inventory: RegionInventory = {
@@ -147,13 +150,14 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
         subnets: subnets ?? [],
         routeTables: routeTables ?? [],
         natGateways: natGateways ?? [],
+        databases: databases ?? [],
       };
       // The collecting identity's account (S3 ARNs have none): the role's, else any owner id or
       // ARN this region showed, else one an earlier region of this identity showed. No STS call.
       inventory.account = identity.account ?? accountSeenIn(inventory) ?? accountHint.value;
       accountHint.value ??= inventory.account;
       void vpcEndpoints; // collected for completeness of the topology; not yet part of the model
-      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints].some((x) => x !== undefined);
+      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases].some((x) => x !== undefined);
       if (answered) {
         coveredRegions.add(region);
         if (inventory.account) coveredAccounts.add(inventory.account);

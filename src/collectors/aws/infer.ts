@@ -2,6 +2,7 @@ import type { NatGateway, RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import type { Placement, SnapshotResource } from '../../model/snapshot.js';
 import { arnTail, ec2Arn, parseArn, resourceType } from './arn.js';
 import type { OwnedInstance } from './ec2-topology.js';
+import type { DatabaseInstance } from './rds.js';
 import type { TaggedResource } from './tagging.js';
 
 /**
@@ -20,10 +21,12 @@ export interface RegionInventory {
   subnets: Subnet[];
   routeTables: RouteTable[];
   natGateways: NatGateway[];
+  /** RDS DescribeDBInstances; empty when denied (the Tagging API still lists tagged ones, as regional). */
+  databases: DatabaseInstance[];
 }
 
 /** Types that live in one zone when their zone is known. */
-const ZONAL_TYPES = new Set(['ec2:instance', 'ec2:subnet', 'ec2:natgateway']);
+const ZONAL_TYPES = new Set(['ec2:instance', 'ec2:subnet', 'ec2:natgateway', 'rds:db']);
 /** Instances in these states no longer need anything, and nothing needs them. */
 const GONE = new Set(['terminated', 'shutting-down']);
 const DEFAULT_ROUTES = new Set(['0.0.0.0/0']);
@@ -112,6 +115,13 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
     if (needs !== undefined) resource.requires = [needs];
   }
 
+  for (const [db, zone] of databasePlacements(inv.databases, zoneIdByName)) {
+    const arn = db.arn ?? (db.identifier && account ? `arn:${partition}:rds:${inv.region}:${account}:db:${db.identifier}` : undefined);
+    if (arn === undefined) continue;
+    const owner = parseArn(arn)?.account || account;
+    add(arn, 'rds:db', owner, zone, db.tags, db.identifier ?? arn);
+  }
+
   // Tags from GetResources are authoritative; they also bring every non-EC2 resource.
   for (const { arn, tags } of inv.tagged) {
     const existing = byId.get(arn);
@@ -150,13 +160,51 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
   }
 }
 
+/** DB instances on their way out: nothing should be planned around them. */
+const DB_GONE = new Set(['deleting', 'deleted']);
+
+/**
+ * Each live DB instance with the zone id it is confined to, or `undefined` when it survives the
+ * loss of one zone (or its zone is unknown):
+ * - Single-AZ: zonal in its AvailabilityZone (a NAME, mapped to this account's zone id).
+ * - Multi-AZ DB instance deployment (MultiAZ=true): RDS keeps a synchronous standby in another
+ *   zone and fails over to it automatically when the primary's zone is disrupted, so it is
+ *   regional. https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html
+ * - Cluster member (Aurora, Multi-AZ DB cluster): the cluster volume spans three zones, but the
+ *   compute does not. On a failure Aurora promotes a reader, so a cluster whose instances sit in
+ *   two or more zones survives one zone (regional); a cluster whose every instance is in one zone
+ *   loses all its compute with that zone (zonal there: recreating a writer elsewhere is recovery,
+ *   not survival). Only the members this region returned are counted, which is all of them: a
+ *   cluster lives in one region. https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-failover.html
+ */
+export function databasePlacements(databases: readonly DatabaseInstance[], zoneIdByName: ReadonlyMap<string, string>): [DatabaseInstance, string | undefined][] {
+  const live = databases.filter((db) => !DB_GONE.has(db.status ?? ''));
+  const zoneOf = (db: DatabaseInstance): string | undefined => (db.zoneName ? zoneIdByName.get(db.zoneName) : undefined);
+  const clusterZones = new Map<string, Set<string | undefined>>();
+  for (const db of live) {
+    if (db.clusterId === undefined) continue;
+    const zones = clusterZones.get(db.clusterId) ?? new Set<string | undefined>();
+    zones.add(db.multiAz ? undefined : zoneOf(db));
+    clusterZones.set(db.clusterId, zones);
+  }
+  return live.map((db) => {
+    if (db.multiAz) return [db, undefined];
+    if (db.clusterId !== undefined) {
+      const zones = [...(clusterZones.get(db.clusterId) ?? [])];
+      // One known zone for every member: the cluster dies with it. An unknown zone is not a guess.
+      return [db, zones.length === 1 ? zones[0] : undefined];
+    }
+    return [db, zoneOf(db)];
+  });
+}
+
 /** The account an inventory shows, for S3 buckets: from an owner id or any ARN that has one. */
-export function accountSeenIn(inv: Pick<RegionInventory, 'instances' | 'subnets' | 'routeTables' | 'tagged'>): string | undefined {
+export function accountSeenIn(inv: Pick<RegionInventory, 'instances' | 'subnets' | 'routeTables' | 'tagged'> & Partial<Pick<RegionInventory, 'databases'>>): string | undefined {
   for (const { ownerId } of inv.instances) if (ownerId) return ownerId;
   for (const subnet of inv.subnets) if (subnet.OwnerId) return subnet.OwnerId;
   for (const table of inv.routeTables) if (table.OwnerId) return table.OwnerId;
-  for (const { arn } of inv.tagged) {
-    const account = parseArn(arn)?.account;
+  for (const { arn } of [...inv.tagged, ...(inv.databases ?? [])]) {
+    const account = arn === undefined ? undefined : parseArn(arn)?.account;
     if (account) return account;
   }
   return undefined;

@@ -18,6 +18,7 @@ const base = (over: Partial<RegionInventory>): RegionInventory => ({
   ],
   routeTables: [],
   natGateways: [{ NatGatewayId: 'nat-1', SubnetId: 'subnet-a', State: 'available' }],
+  databases: [],
   ...over,
 });
 const natRoute = (nat: string, state: 'active' | 'blackhole' = 'active') => ({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat, State: state });
