@@ -27,6 +27,7 @@ export const LIST_KEYS: Record<string, string> = {
   DescribeRouteTables: 'RouteTables',
   DescribeNatGateways: 'NatGateways',
   DescribeVpcEndpoints: 'VpcEndpoints',
+  DescribeDBInstances: 'DBInstances',
 };
 
 export class EstateError extends Error {}

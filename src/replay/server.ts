@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { renderEc2Error, renderEc2Response, escapeXml } from './ec2-xml.js';
 import { LIST_KEYS, loadEstate, type RecordedEstate } from './estate.js';
+import { RDS_VERSION, renderQueryError, renderRdsResponse } from './query-xml.js';
 
 /**
  * A local AWS endpoint that replays a recorded estate (see estate.ts) in the real wire
- * protocols: awsJson1_1 for the Resource Groups Tagging API, EC2 query/XML, and STS AssumeRole
- * (awsQuery) for `--role-arn`. The real SDK clients (and the aws CLI) talk to it over HTTP.
+ * protocols: awsJson1_1 for the Resource Groups Tagging API, EC2 query/XML, RDS DescribeDBInstances
+ * (awsQuery), and STS AssumeRole (awsQuery) for `--role-arn`. The real SDK clients (and the aws CLI) talk to it over HTTP.
  * Used by the tests and by `faultline demo`. It serves only read-only APIs, like AWS would to
  * faultline's minimal IAM policy, and logs every request so tests can assert what was called.
  */
@@ -26,10 +27,10 @@ export interface ReplayFaults {
   latencyMs?: number;
   /**
    * Throttle the first `times` matching requests: ThrottledException (HTTP 400) for tagging,
-   * RequestLimitExceeded (HTTP 503) for EC2.
+   * RequestLimitExceeded (HTTP 503) for EC2, Throttling (HTTP 400) for RDS.
    */
   throttle?: (FaultMatch & { times: number })[];
-  /** Deny matching requests: AccessDeniedException (tagging) or UnauthorizedOperation (EC2), as an SCP would. */
+  /** Deny matching requests: AccessDeniedException (tagging), UnauthorizedOperation (EC2) or AccessDenied (RDS), as an SCP would. */
   deny?: FaultMatch[];
   /** Every request fails as signed with an expired session token. */
   expiredToken?: boolean;
@@ -45,7 +46,7 @@ export interface ReplayOptions {
 
 /** One request as the server saw it. */
 export interface RequestLogEntry {
-  /** `tagging`, `ec2` or `sts` */
+  /** `tagging`, `ec2`, `rds` or `sts` */
   service: string;
   /** `GetResources`, `DescribeInstances`, `AssumeRole` */
   action: string;
@@ -79,7 +80,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   // Render every EC2 fixture once, so a fixture the renderer cannot express fails here, loudly.
   for (const regions of estate.accounts.values()) {
     for (const apis of regions.values()) {
-      for (const [api, data] of apis) if (api !== 'GetResources') renderEc2Response(api, data, 'check');
+      for (const [api, data] of apis) {
+        if (api === 'DescribeDBInstances') renderRdsResponse(api, data, 'check');
+        else if (api !== 'GetResources') renderEc2Response(api, data, 'check');
+      }
     }
   }
   const faults = options.faults ?? {};
@@ -104,9 +108,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     } else {
       const form = new URLSearchParams(body);
       const action = form.get('Action') ?? '';
-      const service = action === 'AssumeRole' ? 'sts' : 'ec2';
+      // RDS and EC2 both POST a form to `/`: the SigV4 scope (or the API version) tells them apart.
+      const service = action === 'AssumeRole' ? 'sts' : scope?.[3] === 'rds' || form.get('Version') === RDS_VERSION ? 'rds' : 'ec2';
       entry = { service, action, api: `${service}:${action}`, region, account, status: 0 };
-      answer = service === 'sts' ? answerAssumeRole(form) : answerEc2(estate, entry, form);
+      answer = service === 'sts' ? answerAssumeRole(form) : service === 'rds' ? answerRds(entry, form) : answerEc2(estate, entry, form);
     }
     const fault = faultFor(entry);
     if (fault !== undefined) answer = fault;
@@ -124,19 +129,23 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       (rule.region === undefined || rule.region === entry.region) &&
       (rule.account === undefined || rule.account === entry.account);
     if (faults.expiredToken) {
+      if (entry.service === 'rds') return queryError(403, 'ExpiredToken', 'The security token included in the request is expired');
       return entry.service === 'tagging'
         ? jsonError(400, 'ExpiredTokenException', 'The security token included in the request is expired')
         : ec2Error(400, 'ExpiredToken', 'The provided token has expired.');
     }
     if ((faults.deny ?? []).some(matches)) {
+      const denied = `User is not authorized to perform: ${entry.api} with an explicit deny in a service control policy`;
+      if (entry.service === 'rds') return queryError(403, 'AccessDenied', denied);
       return entry.service === 'tagging'
-        ? jsonError(400, 'AccessDeniedException', `User is not authorized to perform: ${entry.api} with an explicit deny in a service control policy`)
-        : ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform this operation. User is not authorized to perform: ${entry.api} with an explicit deny in a service control policy`);
+        ? jsonError(400, 'AccessDeniedException', denied)
+        : ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform this operation. ${denied}`);
     }
     const rules = faults.throttle ?? [];
     for (let i = 0; i < rules.length; i++) {
       if (throttleLeft[i]! > 0 && matches(rules[i]!)) {
         throttleLeft[i]!--;
+        if (entry.service === 'rds') return queryError(400, 'Throttling', 'Rate exceeded');
         return entry.service === 'tagging'
           ? jsonError(400, 'ThrottledException', 'Rate exceeded')
           : ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
@@ -197,9 +206,28 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ PaginationToken: p.next ?? '', [p.listKey]: p.items }) };
   }
 
+  function answerRds(entry: RequestLogEntry, form: URLSearchParams): Answer {
+    if (entry.action !== 'DescribeDBInstances') {
+      return queryError(400, 'InvalidAction', `The action ${entry.action} is not valid for this web service.`);
+    }
+    const apis = regionData(entry);
+    if (apis === undefined) return queryError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    const raw = form.get('MaxRecords');
+    const requested = raw === null ? 100 : Number(raw);
+    // As RDS documents and enforces: "Constraints: Minimum 20, maximum 100."
+    if (!Number.isInteger(requested) || requested < 20 || requested > 100) {
+      return queryError(400, 'InvalidParameterValue', `Invalid value ${raw} for MaxRecords. Must be between 20 and 100`);
+    }
+    const p = page(entry.action, apis.get(entry.action), form.get('Marker'), requested, 100);
+    if (p.badToken) return queryError(400, 'InvalidParameterValue', 'The parameter Marker is not a valid pagination token.');
+    const result: Record<string, unknown> = { [p.listKey]: p.items };
+    if (p.next !== undefined) result.Marker = p.next;
+    return { status: 200, contentType: 'text/xml', body: renderRdsResponse(entry.action, result, randomUUID()) };
+  }
+
   function answerEc2(estateArg: RecordedEstate, entry: RequestLogEntry, form: URLSearchParams): Answer {
     const requestId = randomUUID();
-    if (!(entry.action in LIST_KEYS) || entry.action === 'GetResources') {
+    if (!(entry.action in LIST_KEYS) || entry.action === 'GetResources' || entry.action === 'DescribeDBInstances') {
       return ec2Error(400, 'InvalidAction', `The action ${entry.action} is not valid for this web service.`);
     }
     const regions = estateArg.accounts.get(entry.account);
@@ -249,6 +277,10 @@ function answerAssumeRole(form: URLSearchParams): Answer {
 
 function jsonError(status: number, type: string, message: string): Answer {
   return { status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: type, Message: message }) };
+}
+
+function queryError(status: number, code: string, message: string): Answer {
+  return { status, contentType: 'text/xml', body: renderQueryError(status >= 500 ? 'Receiver' : 'Sender', code, message, randomUUID()) };
 }
 
 function ec2Error(status: number, code: string, message: string): Answer {

@@ -115,7 +115,10 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
     if (needs !== undefined) resource.requires = [needs];
   }
 
+  /** Clusters whose every instance is in one zone: the cluster is zonal there too. */
+  const clusterZone = new Map<string, string>();
   for (const [db, zone] of databasePlacements(inv.databases, zoneIdByName)) {
+    if (db.clusterId !== undefined && zone !== undefined) clusterZone.set(db.clusterId, zone);
     const arn = db.arn ?? (db.identifier && account ? `arn:${partition}:rds:${inv.region}:${account}:db:${db.identifier}` : undefined);
     if (arn === undefined) continue;
     const owner = parseArn(arn)?.account || account;
@@ -143,6 +146,11 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
     };
     const owner = parsed.account || account;
     if (owner) resource.account = owner;
+    const zone = type === 'rds:cluster' ? clusterZone.get(arnTail(parsed)) : undefined;
+    if (zone !== undefined) {
+      resource.placement = 'zonal';
+      resource.zone = zone;
+    }
     if (parsed.region) resource.region = parsed.region;
     else if (parsed.service === 's3') resource.region = inv.region; // S3 ARNs carry no region: it is the region that returned it.
     else resource.placement = 'global';
