@@ -138,10 +138,12 @@ const bin = fileURLToPath(new URL('../../bin/faultline.js', import.meta.url));
 
 test('the built bin runs the demo end to end: npx faultline demo', async () => {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'demo'], { env: { ...process.env, NO_COLOR: '1' } });
-  assert.match(stdout, /^10 services \(7 critical\) · 11 vendors · 4 regions · 6 zones · 29 resources\n/);
+  assert.match(stdout, /^10 services \(7 critical\) · 11 vendors · 4 regions · 6 zones · 30 resources\n/);
   assert.match(stdout, /control-plane +storefront +arn:aws:cloudfront::111111111111:distribution\/E2QWRUHAPOMQZL/);
   assert.match(stdout, /shared-fate +support-chat +aws:us-east-1/);
   assert.match(stdout, /primary vendor:slack and its fallback vendor:mattermost both fail when aws:us-east-1 fails/);
   assert.match(stdout, /all 3 ec2:instance replicas of checkout fail together when arn:aws:ec2:eu-west-1:111111111111:natgateway\//);
-  assert.match(stderr, /collected 29 resources in 2 regions through the AWS SDK/);
+  // orders-db is a Single-AZ database: the zone it lives in takes checkout down on its own.
+  assert.match(stdout, /single-zone +checkout +aws:eu-west-1\/euw1-az2\n +zone aws:eu-west-1\/euw1-az2 failing alone takes checkout down\n +checkout → rds:db:orders-db → aws:eu-west-1\/euw1-az2\n/);
+  assert.match(stderr, /collected 30 resources in 2 regions through the AWS SDK/);
 });

@@ -49,7 +49,7 @@ test('a denied region warns on stderr naming region and API and still exits 0', 
     assert.match(run.stderr, /^faultline: warning: us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized .* \(continuing\)$/m);
     assert.match(run.stderr, /^faultline: warning: us-west-2 ec2:DescribeInstances: UnauthorizedOperation: .* \(continuing\)$/m);
     const snapshot = await readSnapshot(join(dir, 'snapshot.json'));
-    assert.equal(snapshot.diagnostics.length, 7);
+    assert.equal(snapshot.diagnostics.length, 8, 'seven EC2 and tagging calls and rds:DescribeDBInstances');
     assert.deepEqual(snapshot.coverage[0]?.regions, ['us-east-1']);
   });
 });

@@ -73,8 +73,9 @@ test('an S3 bucket takes its region from the region that returned it and its acc
     const west = snapshot.resources.find((r) => r.id === 'arn:aws:s3:::batch-results-123456789012');
     assert.deepEqual([east?.region, east?.account, east?.placement], ['us-east-1', '123456789012', 'regional']);
     assert.deepEqual([west?.region, west?.account], ['us-west-2', '123456789012']);
+    // web-db is Multi-AZ: its standby in another zone makes it survive the loss of one.
     const db = byName(snapshot, 'web-db');
-    assert.deepEqual([db.type, db.region, db.account, db.placement], ['rds:db', 'us-east-1', '123456789012', 'regional']);
+    assert.deepEqual([db.type, db.region, db.account, db.placement, db.zone], ['rds:db', 'us-east-1', '123456789012', 'regional', undefined]);
   });
 });
 
@@ -112,10 +113,11 @@ test('a region where every call is denied becomes diagnostics while the other re
         'us-west-2 ec2:DescribeRouteTables UnauthorizedOperation',
         'us-west-2 ec2:DescribeSubnets UnauthorizedOperation',
         'us-west-2 ec2:DescribeVpcEndpoints UnauthorizedOperation',
+        'us-west-2 rds:DescribeDBInstances AccessDenied',
         'us-west-2 tagging:GetResources AccessDeniedException',
       ],
     );
-    assert.equal(progress.warnings.length, 7);
+    assert.equal(progress.warnings.length, 8);
     assert.ok(progress.warnings.some((w) => w.startsWith('us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized')));
   });
 });
@@ -135,7 +137,7 @@ test('only read-only Describe and Get calls reach AWS', async () => {
     const actions = new Set(server.requests.map((r) => r.api));
     assert.deepEqual([...actions].sort(), [
       'ec2:DescribeAvailabilityZones', 'ec2:DescribeInstances', 'ec2:DescribeNatGateways', 'ec2:DescribeRegions',
-      'ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'ec2:DescribeVpcEndpoints', 'tagging:GetResources',
+      'ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'ec2:DescribeVpcEndpoints', 'rds:DescribeDBInstances', 'tagging:GetResources',
     ]);
     for (const request of server.requests) assert.match(request.action, /^(Describe|Get)[A-Z]/);
   });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inferRegionResources, natGatewayBySubnet, type RegionInventory } from '../../../src/collectors/aws/infer.js';
+import type { DatabaseInstance } from '../../../src/collectors/aws/rds.js';
 
 const ACCOUNT = '123456789012';
 const base = (over: Partial<RegionInventory>): RegionInventory => ({
@@ -76,4 +77,36 @@ test('tags from GetResources merge into what EC2 described, and global resources
   assert.deepEqual([instance?.name, instance?.tags, instance?.zone], ['web-1', { Name: 'web-1', app: 'web' }, 'euw1-az3']);
   const cdn = resources.find((r) => r.type === 'cloudfront:distribution');
   assert.deepEqual([cdn?.placement, cdn?.region, cdn?.account], ['global', undefined, ACCOUNT]);
+});
+
+test('database placement: Single-AZ by zone id, Multi-AZ regional, a cluster zonal only when every member is in one known zone', () => {
+  const db = (identifier: string, zoneName: string | undefined, over: Partial<DatabaseInstance> = {}): DatabaseInstance => ({
+    arn: `arn:aws:rds:eu-west-1:${ACCOUNT}:db:${identifier}`, identifier, zoneName, secondaryZoneName: undefined, multiAz: false, status: 'available', clusterId: undefined, tags: {}, ...over,
+  });
+  const resources = inferRegionResources(
+    base({
+      databases: [
+        db('single', 'eu-west-1b'),
+        db('multi', 'eu-west-1a', { multiAz: true, secondaryZoneName: 'eu-west-1b' }),
+        db('unmapped', 'eu-west-1z'),
+        db('c1-a', 'eu-west-1a', { clusterId: 'c1' }),
+        db('c1-b', 'eu-west-1a', { clusterId: 'c1' }),
+        db('c2-a', 'eu-west-1a', { clusterId: 'c2' }),
+        db('c2-unknown', undefined, { clusterId: 'c2' }),
+        db('stopped', 'eu-west-1a', { status: 'stopped' }),
+        db('deleting', 'eu-west-1a', { status: 'deleting' }),
+      ],
+    }),
+  );
+  const placed = resources.filter((r) => r.type === 'rds:db').map((r) => `${r.name} ${r.placement} ${r.zone ?? '-'}`);
+  assert.deepEqual(placed, [
+    'single zonal euw1-az1',
+    'multi regional -',
+    'unmapped regional -',
+    'c1-a zonal euw1-az3',
+    'c1-b zonal euw1-az3',
+    'c2-a regional -',
+    'c2-unknown regional -',
+    'stopped zonal euw1-az3',
+  ]);
 });
