@@ -81,10 +81,46 @@ test("Debian's aws CLI parses every response of the replay endpoint, across page
   });
 });
 
+test("Debian's aws CLI pages through RDS DescribeDBInstances (awsQuery) and reads every field faultline uses", async () => {
+  const aws = await debianAws();
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')), AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'x', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '' };
+  // The server hands out 2 per page whatever is asked; 20 is the smallest MaxRecords RDS accepts.
+  await withReplay('single-az-multi-az-and-aurora-databases', { pageSize: 2 }, async (server) => {
+    const { stdout } = await run(
+      aws,
+      ['--endpoint-url', server.url, '--region', 'eu-central-1', '--output', 'json', 'rds', 'describe-db-instances', '--page-size', '20'],
+      { env, timeout: 60_000 },
+    );
+    type Db = { DBInstanceIdentifier: string; DBInstanceArn: string; AvailabilityZone?: string; MultiAZ: boolean; SecondaryAvailabilityZone?: string; DBInstanceStatus: string; DBClusterIdentifier?: string; TagList: { Key: string; Value: string }[]; InstanceCreateTime: string; Endpoint: { Port: number } };
+    const dbs = (JSON.parse(stdout) as { DBInstances: Db[] }).DBInstances;
+    assert.deepEqual(
+      dbs.map((d) => `${d.DBInstanceIdentifier} ${d.AvailabilityZone ?? '-'} ${d.MultiAZ} ${d.SecondaryAvailabilityZone ?? '-'} ${d.DBInstanceStatus} ${d.DBClusterIdentifier ?? '-'}`),
+      [
+        'billing-db eu-central-1a false - available -',
+        'accounts-db eu-central-1b true eu-central-1c available -',
+        'events-1 eu-central-1a false - available events',
+        'events-2 eu-central-1b false - available events',
+        'audit-1 eu-central-1c false - available audit',
+        'audit-2 eu-central-1c false - available audit',
+        'scratch-db eu-central-1b false - available -',
+        'retired-db eu-central-1a false - deleting -',
+        'new-db - false - creating -',
+      ],
+    );
+    assert.equal(dbs[0]!.DBInstanceArn, 'arn:aws:rds:eu-central-1:444444444444:db:billing-db');
+    assert.deepEqual(dbs[0]!.TagList, [{ Key: 'app', Value: 'billing' }, { Key: 'Name', Value: 'billing-db' }]);
+    assert.deepEqual(dbs[6]!.TagList, []);
+    assert.equal(dbs[0]!.Endpoint.Port, 5432, 'integers parse as numbers');
+    const calls = server.requests.filter((r) => r.api === 'rds:DescribeDBInstances');
+    assert.deepEqual(calls.map((r) => `${r.region} ${r.status}`), Array(5).fill('eu-central-1 200'), 'the CLI followed the Marker across five pages');
+  });
+});
+
 test("Debian's aws CLI reads the replay endpoint's throttling and denial errors", async () => {
   const aws = await debianAws();
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')), AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-west-2', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '' };
-  await withReplay('two-zones-behind-one-nat', { faults: { throttle: [{ api: 'DescribeInstances', times: 5 }], deny: [{ api: 'GetResources' }] } }, async (server) => {
+  const faults = { throttle: [{ api: 'DescribeInstances', times: 5 }, { api: 'rds:DescribeDBInstances', region: 'us-west-2', times: 5 }], deny: [{ api: 'GetResources' }, { api: 'rds:DescribeDBInstances', region: 'us-east-1' }] };
+  await withReplay('two-zones-behind-one-nat', { faults }, async (server) => {
     const failure = async (...args: string[]): Promise<string> => {
       try {
         await run(aws, ['--endpoint-url', server.url, ...args], { env, timeout: 60_000 });
@@ -96,5 +132,8 @@ test("Debian's aws CLI reads the replay endpoint's throttling and denial errors"
     const [throttled, denied] = await Promise.all([failure('ec2', 'describe-instances'), failure('resourcegroupstaggingapi', 'get-resources')]);
     assert.match(throttled, /\(RequestLimitExceeded\) when calling the DescribeInstances operation.*Request limit exceeded\./);
     assert.match(denied, /\(AccessDeniedException\) when calling the GetResources operation.*: User is not authorized/);
+    const [rdsThrottled, rdsDenied] = await Promise.all([failure('rds', 'describe-db-instances'), failure('rds', 'describe-db-instances', '--region', 'us-east-1')]);
+    assert.match(rdsThrottled, /\(Throttling\) when calling the DescribeDBInstances operation.*: Rate exceeded/);
+    assert.match(rdsDenied, /\(AccessDenied\) when calling the DescribeDBInstances operation.*: User is not authorized to perform: rds:DescribeDBInstances/);
   });
 });

@@ -51,3 +51,41 @@ test('a fixture for an API the server does not replay, or a misnamed account fol
   await mkdir(join(bad, 'prod', 'us-east-1'), { recursive: true });
   await assert.rejects(startReplayServer({ estateDir: bad }), /an account folder is named by a 12-digit account id/);
 });
+
+test('RDS answers in awsQuery XML: a Result wrapper, DBInstance and Tag list members, and a Marker while more remain', async () => {
+  await withReplay('demo-company', {}, async (server) => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'AWS4-HMAC-SHA256 Credential=AKIAFAKE/20261121/eu-west-1/rds/aws4_request, SignedHeaders=host, Signature=0' },
+      body: 'Action=DescribeDBInstances&Version=2014-10-31&MaxRecords=20',
+    });
+    assert.equal(res.status, 200);
+    const xml = await res.text();
+    assert.match(xml, /^<DescribeDBInstancesResponse xmlns="http:\/\/rds\.amazonaws\.com\/doc\/2014-10-31\/"><DescribeDBInstancesResult><DBInstances><DBInstance><DBInstanceIdentifier>orders-db</);
+    assert.match(xml, /<AvailabilityZone>eu-west-1b<\/AvailabilityZone>.*<MultiAZ>false<\/MultiAZ>/);
+    assert.match(xml, /<TagList><Tag><Key>app<\/Key><Value>checkout<\/Value><\/Tag>/);
+    assert.match(xml, /<\/DescribeDBInstancesResult><ResponseMetadata><RequestId>[0-9a-f-]{36}<\/RequestId><\/ResponseMetadata><\/DescribeDBInstancesResponse>$/);
+    assert.doesNotMatch(xml, /<Marker>/, 'one database: a single page');
+  });
+});
+
+test('RDS refuses MaxRecords outside 20..100 and actions it does not serve, in the awsQuery error shape', async () => {
+  await withReplay('demo-company', {}, async (server) => {
+    const post = async (body: string) => {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      return { status: res.status, text: await res.text() };
+    };
+    const small = await post('Action=DescribeDBInstances&Version=2014-10-31&MaxRecords=5');
+    assert.equal(small.status, 400);
+    assert.match(small.text, /^<ErrorResponse[^>]*><Error><Type>Sender<\/Type><Code>InvalidParameterValue<\/Code><Message>Invalid value 5 for MaxRecords\. Must be between 20 and 100<\/Message><\/Error><RequestId>/);
+    const write = await post('Action=DeleteDBInstance&Version=2014-10-31&DBInstanceIdentifier=orders-db');
+    assert.equal(write.status, 400);
+    assert.match(write.text, /<Code>InvalidAction<\/Code>/);
+    assert.deepEqual(server.requests.map((r) => `${r.api} ${r.status}`), ['rds:DescribeDBInstances 400', 'rds:DeleteDBInstance 400']);
+  });
+});
+
+test('an RDS fixture the awsQuery renderer cannot express fails when the server starts', async () => {
+  const dir = await estateWith({ 'DescribeDBInstances.json': { DBInstances: [{ DBInstanceIdentifier: 'db-1', Mystery: ['x'] }] } });
+  await assert.rejects(startReplayServer({ estateDir: dir }), /no RDS element name known for the list 'Mystery'/);
+});
