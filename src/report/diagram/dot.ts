@@ -1,8 +1,9 @@
 /**
- * Graphviz DOT for a diagram view. Every id and label is a quoted string with `\` and `"`
- * escaped and newlines written as `\n`, so a hostile name can never end the string and inject
- * statements; the only HTML-like label is the legend, built from constants and XML-escaped anyway.
- * Output is sorted (clusters, nodes, edges by id), so DOT files diff cleanly between runs.
+ * Graphviz DOT for a diagram view. Ids, tooltips and the title are quoted strings with `\` and
+ * `"` escaped and newlines written as `\n`, so a hostile name can never end the string and
+ * inject statements. Labels are HTML-like (a bold first line, smaller detail lines) and every
+ * piece of text in them is fully XML-escaped. Output is sorted (clusters, nodes, edges by id),
+ * so DOT files diff cleanly between runs.
  */
 import type { DiagramCluster, DiagramEdge, DiagramNode, DiagramView, LegendEntry } from './types.js';
 
@@ -18,9 +19,14 @@ export function dotString(text: string): string {
   return `"${clean.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 }
 
-/** Text for an HTML-like label: every XML special character escaped. */
+/**
+ * Text for an HTML-like label: control characters and newlines go, every XML special is escaped,
+ * and backslashes are doubled: Graphviz expands `\N` and `\G` even inside HTML-like labels.
+ */
 export function xmlText(text: string): string {
   return text
+    .replace(/\\/g, '\\\\')
+    .replace(/[\r\n]+/g, ' ')
     .replace(CONTROL, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -30,123 +36,152 @@ export function xmlText(text: string): string {
 }
 
 const RED = '#c62828';
-const COLOURS = {
+const PALETTE = {
   edge: '#78909c',
+  member: '#a1887f',
+  detail: '#455a64',
   service: { fill: '#e3f2fd', line: '#1565c0' },
   spof: { fill: '#ffcdd2', line: RED },
   sharedFate: { fill: '#ffe0b2', line: '#e65100' },
   vendor: { fill: '#f3e5f5', line: '#6a1b9a' },
   resource: { fill: '#f5f5f5', line: '#757575' },
   gate: { fill: '#fff8e1', line: '#8d6e63' },
+  domain: { fill: '#ffffff', line: '#1e88e5' },
+  failure: { fill: RED, line: '#b71c1c' },
 } as const;
+
+/** Above this many nodes, dot's crossing minimisation is capped (reference/graph-performance.md, section 7). */
+const LARGE = 1000;
+
+type Attrs = Map<string, string>;
 
 /** Renders the view as a DOT digraph; ends with "\n". */
 export function toDot(view: DiagramView): string {
   const out: string[] = [];
-  const large = view.nodes.length > 1000;
   out.push('digraph faultline {');
-  out.push(
-    `  graph [rankdir=LR, newrank=true, outputorder=edgesfirst, nodesep=0.18, ranksep=0.55, pad=0.3, fontname="Helvetica", fontsize=16, labelloc=t, labeljust=l, label=${dotString(view.title)}${large ? ', mclimit=0.3' : ''}];`,
-  );
+  const graph: Attrs = new Map([
+    ['rankdir', 'LR'],
+    ['newrank', 'true'],
+    ['outputorder', 'edgesfirst'],
+    ['nodesep', '0.18'],
+    ['ranksep', '0.6'],
+    ['pad', '0.3'],
+    ['fontname', '"Helvetica"'],
+    ['fontsize', '16'],
+    ['labelloc', 't'],
+    ['labeljust', 'l'],
+    ['label', dotString(view.title)],
+  ]);
+  if (view.nodes.length > LARGE) graph.set('mclimit', '0.3').set('splines', 'polyline');
+  out.push(`  graph [${list(graph)}];`);
   out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#78909c", fontname="Helvetica", fontsize=10, margin="0.12,0.05", height=0.3];');
-  out.push(`  edge [color="${COLOURS.edge}", arrowsize=0.6, fontname="Helvetica", fontsize=8, fontcolor="#546e7a"];`);
+  out.push(`  edge [color="${PALETTE.edge}", arrowsize=0.6, fontname="Helvetica", fontsize=8, fontcolor="#546e7a"];`);
 
-  const children = new Map<string, DiagramCluster[]>();
-  for (const c of view.clusters) {
-    const list = children.get(c.parent);
-    if (list) list.push(c);
-    else children.set(c.parent, [c]);
-  }
-  const nodesIn = new Map<string, DiagramNode[]>();
-  for (const n of view.nodes) {
-    const list = nodesIn.get(n.cluster);
-    if (list) list.push(n);
-    else nodesIn.set(n.cluster, [n]);
-  }
+  const children = groupBy(view.clusters, (c) => c.parent);
+  const nodesIn = groupBy(view.nodes, (n) => n.cluster);
   const emit = (cluster: string, indent: string): void => {
     for (const c of children.get(cluster) ?? []) {
       out.push(`${indent}subgraph ${dotString(`cluster_${c.id}`)} {`);
-      out.push(`${indent}  ${clusterAttributes(c)};`);
+      out.push(`${indent}  graph [${list(clusterAttributes(c))}];`);
       emit(c.id, `${indent}  `);
       out.push(`${indent}}`);
     }
-    for (const n of nodesIn.get(cluster) ?? []) out.push(`${indent}${dotString(n.id)} [${nodeAttributes(n)}];`);
+    for (const n of nodesIn.get(cluster) ?? []) out.push(`${indent}${dotString(n.id)} [${list(nodeAttributes(n))}];`);
   };
   emit('', '  ');
-  for (const e of view.edges) out.push(`  ${dotString(e.from)} -> ${dotString(e.to)}${edgeAttributes(e)};`);
-  out.push(`  "#legend" [shape=plain, label=<${legendTable(view.legend)}>];`);
+  for (const e of view.edges) {
+    const attrs = edgeAttributes(e);
+    out.push(`  ${dotString(e.from)} -> ${dotString(e.to)}${attrs.size > 0 ? ` [${list(attrs)}]` : ''};`);
+  }
+  // `#` cannot start any id of the DESIGN.md syntax, so the legend never collides with a node.
+  out.push(`  "#legend" [shape=plain, tooltip="legend", label=<${legendTable(view.legend)}>];`);
   out.push('}');
   return `${out.join('\n')}\n`;
 }
 
-function clusterAttributes(c: DiagramCluster): string {
-  const label = c.note ? `${c.label}\n${c.note}` : c.label;
-  const attrs = [`label=${dotString(label)}`, 'labeljust=l', 'fontsize=11', 'penwidth=1.2'];
-  switch (c.kind) {
-    case 'provider':
-      attrs.push('style="rounded,filled"', 'fillcolor="#f7f9fa"', 'color="#90a4ae"', 'fontname="Helvetica-Bold"', 'fontsize=13');
-      break;
-    case 'region':
-      attrs.push('style="rounded,filled"', 'fillcolor="#eaf2fb"', 'color="#64b5f6"', 'fontname="Helvetica-Bold"');
-      break;
-    case 'zone':
-      attrs.push('style="rounded,filled,dashed"', 'fillcolor="#ffffff"', 'color="#90caf9"', 'fontsize=10');
-      break;
-    case 'vendors':
-      attrs.push('style="rounded,filled"', 'fillcolor="#faf4fc"', 'color="#ba68c8"', 'fontname="Helvetica-Bold"', 'fontsize=13');
-      break;
-    case 'hosting':
-      attrs.push('style="rounded,filled,dashed"', 'fillcolor="#ffffff"', 'color="#ce93d8"', 'fontsize=10');
-      break;
-  }
-  if (c.risky) attrs.push(`color="${RED}"`, `fontcolor="${RED}"`);
-  if (c.failed) attrs.push('fillcolor="#ffebee"', 'color="#b71c1c"', 'penwidth=3');
-  return attrs.join('; ');
+function list(attrs: Attrs): string {
+  return [...attrs].map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
-function nodeAttributes(n: DiagramNode): string {
-  const label = [n.label, ...n.lines].join('\n');
-  const attrs = [`label=${dotString(label)}`, `tooltip=${dotString(n.tooltip)}`];
-  let fill: string = COLOURS.service.fill;
-  let line: string = COLOURS.service.line;
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const g = groups.get(k);
+    if (g) g.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function clusterAttributes(c: DiagramCluster): Attrs {
+  const titleSize = c.kind === 'provider' || c.kind === 'vendors' ? 13 : c.kind === 'region' ? 11 : 10;
+  const bold = c.kind !== 'zone' && c.kind !== 'hosting';
+  const noteColour = c.risky || c.failed ? RED : PALETTE.detail;
+  let label = `<FONT POINT-SIZE="${titleSize}">${bold ? `<B>${xmlText(c.label)}</B>` : xmlText(c.label)}</FONT>`;
+  if (c.note) label += `<BR ALIGN="LEFT"/><FONT POINT-SIZE="8" COLOR="${noteColour}">${xmlText(c.note)}</FONT>`;
+  const attrs: Attrs = new Map([
+    ['label', `<${label}<BR ALIGN="LEFT"/>>`],
+    ['labeljust', 'l'],
+    ['penwidth', '1.2'],
+    ['tooltip', dotString(c.id)],
+  ]);
+  const look: Record<DiagramCluster['kind'], [style: string, fill: string, line: string]> = {
+    provider: ['rounded,filled', '#f7f9fa', '#90a4ae'],
+    region: ['rounded,filled', '#eaf2fb', '#64b5f6'],
+    zone: ['rounded,filled,dashed', '#ffffff', '#90caf9'],
+    vendors: ['rounded,filled', '#faf4fc', '#ba68c8'],
+    hosting: ['rounded,filled,dashed', '#ffffff', '#ce93d8'],
+  };
+  const [style, fill, line] = look[c.kind];
+  attrs.set('style', `"${style}"`).set('fillcolor', `"${fill}"`).set('color', `"${line}"`);
+  if (c.risky) attrs.set('color', `"${RED}"`);
+  if (c.failed) attrs.set('fillcolor', '"#ffebee"').set('color', '"#b71c1c"').set('penwidth', '3');
+  return attrs;
+}
+
+function nodeAttributes(n: DiagramNode): Attrs {
+  const attrs: Attrs = new Map();
+  let { fill, line } = PALETTE.service as { fill: string; line: string };
   let style = 'rounded,filled';
+  let titleSize = 10;
   switch (n.kind) {
     case 'service':
       break;
     case 'vendor':
-      ({ fill, line } = COLOURS.vendor);
+      ({ fill, line } = PALETTE.vendor);
       break;
     case 'resource':
-      ({ fill, line } = COLOURS.resource);
+      ({ fill, line } = PALETTE.resource);
       style = 'filled';
-      attrs.push('fontsize=9');
+      titleSize = 9;
       break;
     case 'resources':
-      ({ fill, line } = COLOURS.resource);
-      attrs.push('shape=box3d', 'fontsize=9');
+      ({ fill, line } = PALETTE.resource);
       style = 'filled';
+      titleSize = 9;
+      attrs.set('shape', 'box3d');
       break;
     case 'gate':
-      ({ fill, line } = COLOURS.gate);
-      attrs.push('shape=diamond', 'fontsize=8', 'margin="0.02,0.02"', 'width=0.5', 'height=0.4');
+      ({ fill, line } = PALETTE.gate);
       style = 'filled';
+      titleSize = 8;
+      attrs.set('shape', 'diamond').set('margin', '"0.02,0.02"').set('width', '0.5').set('height', '0.4');
       break;
     case 'domain':
-      fill = '#ffffff';
-      line = '#1e88e5';
+      ({ fill, line } = PALETTE.domain);
       style = 'rounded,filled,dashed';
-      attrs.push('fontsize=9');
+      titleSize = 9;
       break;
     case 'failure':
-      fill = RED;
-      line = '#b71c1c';
-      attrs.push('shape=octagon', 'fontcolor="#ffffff"', 'fontname="Helvetica-Bold"');
+      ({ fill, line } = PALETTE.failure);
       style = 'filled';
+      attrs.set('shape', 'octagon').set('fontcolor', '"#ffffff"');
       break;
   }
   let penwidth = 1;
   if (n.sharedFate) {
-    ({ fill, line } = COLOURS.sharedFate);
+    ({ fill, line } = PALETTE.sharedFate);
     penwidth = 2;
   }
   if (n.singleRegion) {
@@ -154,43 +189,47 @@ function nodeAttributes(n: DiagramNode): string {
     penwidth = 2;
   }
   if (n.spof) {
-    ({ fill, line } = COLOURS.spof);
+    ({ fill, line } = PALETTE.spof);
     penwidth = 2;
   }
-  if (n.critical) {
-    penwidth += 1.5;
-    attrs.push('fontname="Helvetica-Bold"');
-  }
+  if (n.critical) penwidth += 1.5;
   if (n.partial) {
     style += ',dashed';
     fill = '#ffffff';
-    attrs.push('fontcolor="#757575"');
   }
-  attrs.push(`style="${style}"`, `fillcolor="${fill}"`, `color="${line}"`);
-  if (penwidth !== 1) attrs.push(`penwidth=${penwidth}`);
-  return attrs.join(', ');
+  const title = xmlText(n.label);
+  const detailColour = n.kind === 'failure' ? '#ffffff' : PALETTE.detail;
+  let label = `<FONT POINT-SIZE="${titleSize}">${n.critical || n.kind === 'failure' ? `<B>${title}</B>` : title}</FONT>`;
+  for (const text of n.lines) label += `<BR/><FONT POINT-SIZE="8" COLOR="${detailColour}">${xmlText(text)}</FONT>`;
+  attrs.set('label', `<${label}>`).set('tooltip', dotString(n.tooltip));
+  attrs.set('style', `"${style}"`).set('fillcolor', `"${fill}"`).set('color', `"${line}"`);
+  if (penwidth !== 1) attrs.set('penwidth', String(penwidth));
+  if (n.partial) attrs.set('fontcolor', '"#757575"');
+  return attrs;
 }
 
-function edgeAttributes(e: DiagramEdge): string {
-  const attrs: string[] = [];
-  if (e.label) attrs.push(`label=${dotString(e.label)}`);
-  if (e.member) attrs.push('arrowsize=0.5', 'color="#a1887f"');
-  if (e.critical) attrs.push(`color="${RED}"`, 'penwidth=2');
-  return attrs.length > 0 ? ` [${attrs.join(', ')}]` : '';
+function edgeAttributes(e: DiagramEdge): Attrs {
+  const attrs: Attrs = new Map();
+  if (e.label) attrs.set('label', dotString(e.label));
+  if (e.member) attrs.set('arrowsize', '0.5').set('color', `"${PALETTE.member}"`);
+  if (e.critical) attrs.set('color', `"${RED}"`).set('penwidth', '2');
+  return attrs;
 }
 
 /** The legend as an HTML-like table: a swatch per entry. */
 function legendTable(legend: readonly LegendEntry[]): string {
+  const cell = (fill: string, line: string, border: number, text: string): string =>
+    `<TD BGCOLOR="${fill}" COLOR="${line}" BORDER="${border}" STYLE="rounded"><FONT POINT-SIZE="8">${text}</FONT></TD>`;
   const swatch: Record<LegendEntry['key'], string> = {
-    edge: '<TD>→</TD>',
-    critical: `<TD BGCOLOR="${COLOURS.service.fill}" COLOR="${COLOURS.service.line}" BORDER="3"><B>svc</B></TD>`,
-    spof: `<TD BGCOLOR="${COLOURS.spof.fill}" COLOR="${RED}" BORDER="2">svc</TD>`,
-    singleRegion: `<TD BGCOLOR="${COLOURS.service.fill}" COLOR="${RED}" BORDER="2">svc</TD>`,
-    redEdge: `<TD><FONT COLOR="${RED}"><B>→</B></FONT></TD>`,
-    sharedFate: `<TD BGCOLOR="${COLOURS.sharedFate.fill}" COLOR="${COLOURS.sharedFate.line}" BORDER="2">any of</TD>`,
-    gate: `<TD BGCOLOR="${COLOURS.gate.fill}" COLOR="${COLOURS.gate.line}" BORDER="1">2 of 3</TD>`,
-    vendor: `<TD BGCOLOR="${COLOURS.vendor.fill}" COLOR="${COLOURS.vendor.line}" BORDER="1">vendor</TD>`,
+    edge: `<TD><FONT COLOR="${PALETTE.edge}">A → B</FONT></TD>`,
+    critical: cell(PALETTE.service.fill, PALETTE.service.line, 3, '<B>service</B>'),
+    spof: cell(PALETTE.spof.fill, RED, 2, 'SPOF'),
+    singleRegion: cell(PALETTE.service.fill, RED, 2, 'service'),
+    redEdge: `<TD><FONT COLOR="${RED}"><B>A → B</B></FONT></TD>`,
+    sharedFate: cell(PALETTE.sharedFate.fill, PALETTE.sharedFate.line, 2, 'any of'),
+    gate: cell(PALETTE.gate.fill, PALETTE.gate.line, 1, '2 of 3'),
+    vendor: cell(PALETTE.vendor.fill, PALETTE.vendor.line, 1, 'vendor'),
   };
-  const rows = legend.map((entry) => `<TR>${swatch[entry.key]}<TD ALIGN="LEFT">${xmlText(entry.text)}</TD></TR>`);
-  return `<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="4" CELLPADDING="3"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>legend</B></TD></TR>${rows.join('')}</TABLE>`;
+  const rows = legend.map((entry) => `<TR>${swatch[entry.key]}<TD ALIGN="LEFT"><FONT POINT-SIZE="9">${xmlText(entry.text)}</FONT></TD></TR>`);
+  return `<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>legend</B></TD></TR>${rows.join('')}</TABLE>`;
 }

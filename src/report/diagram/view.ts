@@ -115,6 +115,7 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
     return d;
   };
   const aggregates = new Map<string, number[]>();
+  const skipped = new Set<number>();
   let unneededResources = 0;
   for (let v = 0; v < g.size; v++) {
     if (!included[v]) continue;
@@ -122,6 +123,7 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
     if (k === NodeKind.resource && level === 'service' && owner[v]! < 0) {
       if (g.depOffset[v + 1] === g.depOffset[v]) {
         unneededResources++;
+        skipped.add(v);
         continue;
       }
       const place = placement(v);
@@ -140,7 +142,7 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
     }
   }
   for (let v = 0; v < g.size; v++) {
-    if (!included[v] || keyOf.has(v)) continue;
+    if (!included[v] || keyOf.has(v) || skipped.has(v)) continue;
     const k = g.kind[v]!;
     let d: Draft | undefined;
     if (k === NodeKind.service) d = draft(g.ids[v]!, 'service', v);
@@ -192,6 +194,8 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
   }
 
   // 3. Edges between view nodes; domains needed other than by placement become small nodes.
+  const flags = findingFlags(report);
+  const onFailurePath = failurePathNodes(g, flags.redChains);
   const edges = new Map<string, EdgeDraft>();
   const edge = (from: string, to: string, member: boolean): EdgeDraft => {
     const key = `${from}\u0000${to}`;
@@ -224,6 +228,9 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
         }
         if (target === undefined || target === d.id) continue;
         const ed = edge(d.id, target, d.kind === 'gate');
+        // Red when the needed thing is on a SPOF or single-region path and its failure alone
+        // passes up this edge (a gate that needs more than one member down holds).
+        if (onFailurePath.has(u) && (k !== NodeKind.gate || g.need[v]! <= 1)) ed.critical = true;
         if (k === NodeKind.resource && level === 'service' && d.kind === 'service') {
           const type = typeName(g, v);
           ed.viaTypes.set(type, (ed.viaTypes.get(type) ?? 0) + 1);
@@ -257,7 +264,6 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
   }
 
   // 4. Flags from the findings.
-  const flags = findingFlags(report);
   const gatesByLabel = new Map<string, number[]>();
   for (const d of drafts.values()) {
     for (const v of d.members) {
@@ -266,27 +272,6 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
       const list = gatesByLabel.get(label);
       if (list) list.push(v);
       else gatesByLabel.set(label, [v]);
-    }
-  }
-  const keysOfChainItem = (item: string): string[] => {
-    const v = g.index.get(item);
-    if (v !== undefined) {
-      const key = keyOf.get(v);
-      return key === undefined ? [] : [key];
-    }
-    return (gatesByLabel.get(item) ?? []).map((gate) => keyOf.get(gate)!).filter((k) => k !== undefined);
-  };
-  for (const chain of flags.redChains) {
-    let previous: string[] = [];
-    for (const item of chain) {
-      const keys = keysOfChainItem(item);
-      for (const from of previous) {
-        for (const to of keys) {
-          const e = edges.get(`${from}\u0000${to}`);
-          if (e) e.critical = true;
-        }
-      }
-      if (keys.length > 0 && !(keys.length === previous.length && keys.every((k, i) => previous[i] === k))) previous = keys;
     }
   }
   const sharedFateGates = new Map<number, string[]>();
@@ -400,23 +385,23 @@ function finishNode(g: FailureGraph, d: Draft, c: FinishContext): DiagramNode {
   let label = d.id;
   let spof = false;
   let sharedFate = false;
-  const spofFor = new Set<string>();
   const resources = d.members.filter((v) => g.kind[v] === NodeKind.resource);
   for (const v of d.members) {
     const services = c.flags.spof.get(g.ids[v]!);
     if (services) {
       spof = true;
-      for (const s of services) spofFor.add(s);
+      const list = [...services].sort(cmp).join(', ');
+      why.push(v === d.head || d.members.length === 1 ? `single point of failure for ${list}` : `holds a single point of failure for ${list}: ${g.ids[v]}`);
     }
     const causes = c.sharedFateGates.get(v);
     if (causes) {
       sharedFate = true;
-      why.push(`${g.kind[v] === NodeKind.gate && g.gateOrigin[v] === GateOrigin.replicas ? 'its replicas' : nodeLabel(g, v)} all fail when ${causes.sort(cmp).join(' or ')} fails`);
+      const what = g.kind[v] === NodeKind.gate && g.gateOrigin[v] === GateOrigin.replicas ? `all ${typeName(g, g.reqTargets[g.reqOffset[v]!]!)} replicas` : nodeLabel(g, v);
+      why.push(`shared fate: ${what} fail together when ${causes.sort(cmp).join(', or when ')} fails`);
     }
   }
-  if (spof) why.unshift(`${d.kind === 'service' && !c.flags.spof.has(d.id) ? 'holds a single point of failure' : 'single point of failure'} for ${[...spofFor].sort(cmp).join(', ')}`);
   const regions = d.kind === 'service' ? c.flags.singleRegion.get(d.id) : undefined;
-  if (regions) why.push(`goes down with ${[...regions].sort(cmp).join(' or ')}`);
+  if (regions) why.push(`one region failing takes it down: ${[...regions].sort(cmp).join(', ')}`);
   const critical = d.kind === 'service' && g.critical[d.head] === 1;
   let partial = false;
 
@@ -623,6 +608,26 @@ function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
 function splitOnce(key: string): [string, string] {
   const i = key.indexOf('\u0000');
   return [key.slice(0, i), key.slice(i + 1)];
+}
+
+/**
+ * The graph nodes on the causal chain of a SPOF or single-region finding. Chains name gates by
+ * their label (`anyOf(a, b)`), so those are matched against the labels of every gate.
+ */
+function failurePathNodes(g: FailureGraph, chains: readonly string[][]): Set<number> {
+  const nodes = new Set<number>();
+  const labels = new Set<string>();
+  for (const chain of chains) {
+    for (const item of chain) {
+      const v = g.index.get(item);
+      if (v !== undefined) nodes.add(v);
+      else labels.add(item);
+    }
+  }
+  if (labels.size > 0) {
+    for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.gate && labels.has(nodeLabel(g, v))) nodes.add(v);
+  }
+  return nodes;
 }
 
 /** Code-unit order: the same on every machine and locale. */
