@@ -19,8 +19,9 @@ export interface FocusSet {
 }
 
 /**
- * The nodes a focus view shows. Depth counts hops a reader sees: entering a gate is free, and at
- * service level so is moving between a service and its own resources (they are one node there).
+ * The nodes a focus view shows. Depth counts hops a reader sees: a gate and the nodes beyond it
+ * are one hop, and at service level moving between a service and its own resources is free
+ * (they are one node there).
  * Throws a UsageError (with a did-you-mean) when `id` names nothing in the estate.
  */
 export function focusSet(estate: Estate, id: string, depth: number | undefined, level: DiagramLevel, owner: Int32Array): FocusSet {
@@ -41,9 +42,9 @@ export function focusSet(estate: Estate, id: string, depth: number | undefined, 
     const down = propagator.run([node]);
     const inBlast = new Uint8Array(g.size);
     for (let i = 0; i < down; i++) inBlast[propagator.order[i]!] = 1;
-    walk(g, node, limit, level, owner, g.depOffset, g.depSources, (w) => inBlast[w] === 1, included);
+    walk(g, node, limit, level, owner, 'dependents', (w) => inBlast[w] === 1, included);
   } else {
-    walk(g, node, limit, level, owner, g.reqOffset, g.reqTargets, () => true, included);
+    walk(g, node, limit, level, owner, 'requirements', () => true, included);
   }
   const focus: DiagramFocus = depth === undefined ? { id: g.ids[node]!, mode } : { id: g.ids[node]!, mode, depth };
   return { focus, node, included };
@@ -60,11 +61,11 @@ function walk(
   limit: number,
   level: DiagramLevel,
   owner: Int32Array,
-  offset: Int32Array,
-  targets: Int32Array,
+  direction: 'dependents' | 'requirements',
   allowed: (w: number) => boolean,
   out: Uint8Array,
 ): void {
+  const [offset, targets] = direction === 'dependents' ? [g.depOffset, g.depSources] : [g.reqOffset, g.reqTargets];
   const dist = new Map<number, number>([[start, 0]]);
   let current = [start];
   for (let d = 0; current.length > 0 && d <= limit; d++) {
@@ -74,10 +75,13 @@ function walk(
       if (dist.get(u) !== d) continue;
       out[u] = 1;
       const unit = level === 'service' ? unitOf(g, owner, u) : -1;
+      const fromGate = g.kind[u] === NodeKind.gate;
       for (let e = offset[u]!; e < offset[u + 1]!; e++) {
         const w = targets[e]!;
         if (!allowed(w)) continue;
-        const free = g.kind[w] === NodeKind.gate || (unit >= 0 && unitOf(g, owner, w) === unit);
+        // A gate and what lies beyond it are one hop: "needs any of (a, b)" reaches a and b.
+        const throughGate = direction === 'dependents' ? g.kind[w] === NodeKind.gate : fromGate;
+        const free = throughGate || (unit >= 0 && unitOf(g, owner, w) === unit);
         const nd = free ? d : d + 1;
         if (nd > limit) continue;
         const seen = dist.get(w);

@@ -38,13 +38,13 @@ const CLASS_DEFS = [
   'classDef vendor fill:#f3e5f5,stroke:#6a1b9a',
   'classDef resource fill:#f5f5f5,stroke:#757575',
   'classDef gate fill:#fff8e1,stroke:#8d6e63',
-  'classDef domain fill:#ffffff,stroke:#1e88e5,stroke-dasharray:4 3',
+  'classDef domain fill:#ffffff,stroke:#1e88e5,stroke-dasharray:4',
   'classDef failure fill:#c62828,stroke:#b71c1c,color:#ffffff',
   'classDef sharedFate fill:#ffe0b2,stroke:#e65100,stroke-width:2px',
   'classDef singleRegion stroke:#c62828,stroke-width:2px',
   'classDef spof fill:#ffcdd2,stroke:#c62828,stroke-width:2px',
   'classDef critical stroke-width:4px,font-weight:bold',
-  'classDef partial fill:#ffffff,stroke-dasharray:4 3,color:#757575',
+  'classDef partial fill:#ffffff,stroke-dasharray:4,color:#757575',
 ];
 
 /** Renders the view as a Mermaid flowchart; ends with "\n". */

@@ -397,7 +397,8 @@ function finishNode(g: FailureGraph, d: Draft, c: FinishContext): DiagramNode {
     if (causes) {
       sharedFate = true;
       const what = g.kind[v] === NodeKind.gate && g.gateOrigin[v] === GateOrigin.replicas ? `all ${typeName(g, g.reqTargets[g.reqOffset[v]!]!)} replicas` : nodeLabel(g, v);
-      why.push(`shared fate: ${what} fail together when ${causes.sort(cmp).join(', or when ')} fails`);
+      const sorted = [...causes].sort(cmp);
+      why.push(`shared fate: ${what} fail together when ${sorted.length === 1 ? sorted[0] : `any one of ${sorted.join(', ')}`} fails`);
     }
   }
   const regions = d.kind === 'service' ? c.flags.singleRegion.get(d.id) : undefined;
@@ -448,7 +449,7 @@ function finishNode(g: FailureGraph, d: Draft, c: FinishContext): DiagramNode {
       const members = g.reqOffset[v + 1]! - g.reqOffset[v]!;
       const needUp = g.gateNeedUp[v]!;
       label = g.gateOrigin[v] === GateOrigin.fallback ? 'fallback' : needUp === 1 ? 'any of' : `${needUp} of ${members}`;
-      why.unshift(nodeLabel(g, v));
+      why.unshift(gateText(g, v));
       break;
     }
     case 'domain':
@@ -510,6 +511,17 @@ function makeCluster(
   const services = entry?.services.length ?? 0;
   const note = services === 0 ? '' : `alone takes down ${services} service${services === 1 ? '' : 's'}${critical > 0 ? ` (${critical} critical)` : ''}`;
   return { id, kind, label, note, parent, risky: critical > 0, failed: focus?.id === id };
+}
+
+/**
+ * A gate in words for its tooltip. Replicas are listed sorted (their order is collection order,
+ * which must not change the output) and capped: a group of 300 instances is not read one by one.
+ */
+function gateText(g: FailureGraph, gate: number): string {
+  if (g.gateOrigin[gate] !== GateOrigin.replicas) return nodeLabel(g, gate);
+  const members = Array.from(g.reqTargets.subarray(g.reqOffset[gate]!, g.reqOffset[gate + 1]!), (u) => g.ids[u]!).sort(cmp);
+  const shown = members.slice(0, 10).join(', ');
+  return `any of ${members.length} replicas: ${shown}${members.length > 10 ? `, +${members.length - 10} more` : ''}`;
 }
 
 /** `3 × ec2:instance, 1 × rds:db`, by type name. */
