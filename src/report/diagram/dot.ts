@@ -65,7 +65,7 @@ export function toDot(view: DiagramView): string {
     ['outputorder', 'edgesfirst'],
     ['nodesep', '0.18'],
     ['ranksep', '0.6'],
-    ['pad', '0.3'],
+    ['pad', '0.5'],
     ['fontname', '"Helvetica"'],
     ['fontsize', '16'],
     ['labelloc', 't'],
@@ -74,7 +74,7 @@ export function toDot(view: DiagramView): string {
   ]);
   if (view.nodes.length > LARGE) graph.set('mclimit', '0.3').set('splines', 'polyline');
   out.push(`  graph [${list(graph)}];`);
-  out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#78909c", fontname="Helvetica", fontsize=10, margin="0.12,0.05", height=0.3];');
+  out.push('  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#78909c", fontname="Helvetica", fontsize=10, margin="0.2,0.06", height=0.3];');
   out.push(`  edge [color="${PALETTE.edge}", arrowsize=0.6, fontname="Helvetica", fontsize=8, fontcolor="#546e7a"];`);
 
   const children = groupBy(view.clusters, (c) => c.parent);

@@ -5,7 +5,7 @@
  */
 import { Propagator } from '../../analysis/propagate.js';
 import { UsageError } from '../../core/errors.js';
-import { didYouMean } from '../../core/text.js';
+import { didYouMean, sanitizeForTerminal } from '../../core/text.js';
 import { GateOrigin, NodeKind, type FailureGraph } from '../../model/graph.js';
 import { lookupId, type Estate } from '../../model/estate.js';
 import type { DiagramFocus, DiagramLevel } from './types.js';
@@ -29,9 +29,10 @@ export function focusSet(estate: Estate, id: string, depth: number | undefined, 
   const node = lookupId(estate, id);
   if (node === undefined || g.kind[node] === NodeKind.gate) {
     const guess = didYouMean(id, g.ids.filter((_, v) => g.kind[v] !== NodeKind.gate));
-    throw new UsageError(`--focus ${id}: nothing in the estate has this id`, {
+    // Ids come from the estate (tags, ARNs): keep escape sequences out of the terminal.
+    throw new UsageError(`nothing in the estate has the id '${sanitizeForTerminal(id)}'`, {
       where: '--focus',
-      hint: guess !== undefined ? `did you mean ${guess}?` : 'use an id from `faultline audit` (a service, vendor:<name>, a region such as aws:us-east-1, a zone, or an ARN)',
+      hint: guess !== undefined ? `did you mean ${sanitizeForTerminal(guess)}?` : 'use an id from `faultline audit` (a service, vendor:<name>, a region such as aws:us-east-1, a zone, or an ARN)',
     });
   }
   const mode = g.kind[node] === NodeKind.service ? 'needs' : 'blast';

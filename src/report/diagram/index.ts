@@ -13,6 +13,7 @@ export { toMermaid } from './mermaid.js';
 export { toJson } from './json.js';
 export { toSvg } from './svg.js';
 export type * from './types.js';
+export { diagramLevels } from './types.js';
 
 /** Renderers that turn a view into text synchronously; `svg` lays out the DOT (see svg.ts). */
 export const diagramRenderers = { dot: toDot, mermaid: toMermaid, json: toJson } as const satisfies Record<string, (view: DiagramView) => string>;

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { analyze } from '../../../src/analysis/analyze.js';
+import { collectReplayedEstate } from '../../../src/cli/aws-options.js';
+import type { Io } from '../../../src/cli/io.js';
+import { loadEstate } from '../../../src/cli/load-estate.js';
+import { resourceNames } from '../../../src/cli/commands/export.js';
 import { emptyCatalog } from '../../../src/catalog/types.js';
 import { compileEstate } from '../../../src/model/estate.js';
 import { buildView, toDot, toSvg, type DiagramView } from '../../../src/report/diagram/index.js';
@@ -8,7 +14,29 @@ import { randomEstate } from '../../helpers/random-estate.js';
 import { shopEstate } from '../../fixtures/diagram-estates.js';
 import { expectedGraph, nativeDot, parseGraphvizJson, wasmDot } from './graphviz.js';
 
-/** Every estate the diagram tests know, at both levels and in focus views. */
+const AWS_FIXTURES = fileURLToPath(new URL('../../../fixtures/aws/', import.meta.url));
+const DEMO_MANIFEST = fileURLToPath(new URL('../../../fixtures/demo/faultline.yaml', import.meta.url));
+
+/** Every recorded AWS estate, collected through the SDK from the replay server (the demo one with its manifest). */
+async function recordedViews(): Promise<[string, DiagramView][]> {
+  const io: Io = { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, cwd: process.cwd() };
+  const views: [string, DiagramView][] = [];
+  for (const name of readdirSync(AWS_FIXTURES).sort()) {
+    const snapshot = await collectReplayedEstate(`${AWS_FIXTURES}${name}`, io);
+    const { estate } = await loadEstate(name === 'demo-company' ? { config: DEMO_MANIFEST } : {}, io, { snapshot });
+    const report = analyze(estate);
+    for (const level of ['service', 'resource'] as const) {
+      views.push([`${name} ${level}`, buildView(estate, report, { level, resourceNames: resourceNames(snapshot) })]);
+    }
+  }
+  assert.ok(views.length >= 6, 'the recorded estates were found');
+  return views;
+}
+
+let all: Promise<[string, DiagramView][]> | undefined;
+const allViews = (): Promise<[string, DiagramView][]> => (all ??= recordedViews().then((recorded) => [...recorded, ...fixtureViews()]));
+
+/** Every estate built in code, at both levels and in focus views. */
 function fixtureViews(): [string, DiagramView][] {
   const views: [string, DiagramView][] = [];
   const shop = shopEstate();
@@ -27,14 +55,14 @@ function fixtureViews(): [string, DiagramView][] {
   return views;
 }
 
-test('the DOT of every fixture estate renders with Debian Graphviz, which reads back exactly its clusters, nodes and edges', () => {
-  for (const [name, view] of fixtureViews()) {
+test('the DOT of every fixture estate renders with Debian Graphviz, which reads back exactly its clusters, nodes and edges', async () => {
+  for (const [name, view] of await allViews()) {
     assert.deepEqual(parseGraphvizJson(nativeDot(toDot(view), 'json')), expectedGraph(view), name);
   }
 });
 
 test('the DOT of every fixture estate renders with the WASM Graphviz build', async () => {
-  for (const [name, view] of fixtureViews()) {
+  for (const [name, view] of await allViews()) {
     const dot = toDot(view);
     assert.deepEqual(parseGraphvizJson(await wasmDot(dot, 'json')), expectedGraph(view), name);
     const svg = await toSvg(dot);

@@ -164,7 +164,8 @@ test('--focus on a service shows what it needs', () => {
 test('--focus with an unknown id is a usage error that suggests the closest id', () => {
   assert.throws(() => view('service', 'chekout'), (error: unknown) => {
     assert.ok(error instanceof UsageError);
-    assert.equal(error.message, '--focus chekout: nothing in the estate has this id');
+    assert.equal(error.message, "nothing in the estate has the id 'chekout'");
+    assert.equal(error.where, '--focus');
     assert.equal(error.hint, 'did you mean checkout?');
     return true;
   });
