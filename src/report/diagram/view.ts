@@ -349,12 +349,16 @@ function findingFlags(report: Report): Flags {
     if (set) set.add(value);
     else map.set(key, new Set([value]));
   };
+  // From the blast radius, not the findings: a finding implied by another on its chain is not
+  // repeated, but the service still goes down with the region.
+  for (const entry of report.blastRadius) {
+    if (entry.kind === 'region') for (const service of entry.services) add(flags.singleRegion, service, entry.failure);
+  }
   for (const f of report.findings) {
     if (f.rule === 'spof') {
       add(flags.spof, f.subject, f.service);
       flags.redChains.push(f.because);
     } else if (f.rule === 'single-region') {
-      add(flags.singleRegion, f.service, f.subject);
       flags.redChains.push(f.because);
     } else if (f.rule === 'shared-fate') {
       // because = [owner, gate label, …, cause] (analysis/analyze.ts, sharedFate).
