@@ -250,37 +250,29 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
   }
 
   // Gates sit in the innermost cluster holding everything they connect.
-  const pathById = (id: string): string[] | undefined => drafts.get(id)?.path;
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    if (drafts.get(a)?.kind !== 'gate' || drafts.get(b)?.kind === 'gate') return;
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
+  for (const e of edges.values()) {
+    link(e.from, e.to);
+    link(e.to, e.from);
+  }
   for (const d of drafts.values()) {
     if (d.kind !== 'gate') continue;
-    const around: string[][] = [];
-    for (const e of edges.values()) {
-      const other = e.from === d.id ? e.to : e.to === d.id ? e.from : undefined;
-      if (other === undefined || drafts.get(other)?.kind === 'gate') continue;
-      const p = pathById(other);
-      if (p) around.push(p);
-    }
-    d.path = commonPrefix(around);
+    d.path = commonPrefix((neighbours.get(d.id) ?? []).map((id) => drafts.get(id)!.path));
   }
 
   // 4. Flags from the findings.
-  const gatesByLabel = new Map<string, number[]>();
-  for (const d of drafts.values()) {
-    for (const v of d.members) {
-      if (g.kind[v] !== NodeKind.gate) continue;
-      const label = nodeLabel(g, v);
-      const list = gatesByLabel.get(label);
-      if (list) list.push(v);
-      else gatesByLabel.set(label, [v]);
-    }
-  }
   const sharedFateGates = new Map<number, string[]>();
-  for (const [label, causes] of flags.sharedFate) {
-    const [ownerId, gateLabel] = splitOnce(label);
-    for (const gate of gatesByLabel.get(gateLabel) ?? []) {
-      const o = g.gateOwner[gate]!;
-      if (o >= 0 && g.ids[o] === ownerId) sharedFateGates.set(gate, causes);
-    }
+  for (const [key, causes] of flags.sharedFate) {
+    const [ownerId, gateLabel] = splitOnce(key);
+    const o = g.index.get(ownerId);
+    const gate = o === undefined ? undefined : gateNamed(g, o, gateLabel);
+    if (gate !== undefined) sharedFateGates.set(gate, causes);
   }
 
   const multiAccount = new Set<string>();
@@ -632,18 +624,31 @@ function splitOnce(key: string): [string, string] {
  */
 function failurePathNodes(g: FailureGraph, chains: readonly string[][]): Set<number> {
   const nodes = new Set<number>();
-  const labels = new Set<string>();
   for (const chain of chains) {
+    let previous = -1;
     for (const item of chain) {
-      const v = g.index.get(item);
-      if (v !== undefined) nodes.add(v);
-      else labels.add(item);
+      // A chain names a gate by its label, right after the node that needs it.
+      const v = g.index.get(item) ?? (previous >= 0 ? gateNamed(g, previous, item) : undefined);
+      if (v === undefined) break;
+      nodes.add(v);
+      previous = v;
     }
   }
-  if (labels.size > 0) {
-    for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.gate && labels.has(nodeLabel(g, v))) nodes.add(v);
-  }
   return nodes;
+}
+
+/** The gate among `owner`'s requirements (or, for a fallback, among the gates it owns) whose label is `label`. */
+function gateNamed(g: FailureGraph, owner: number, label: string): number | undefined {
+  for (let e = g.reqOffset[owner]!; e < g.reqOffset[owner + 1]!; e++) {
+    const u = g.reqTargets[e]!;
+    if (g.kind[u] === NodeKind.gate && nodeLabel(g, u) === label) return u;
+  }
+  // A fallback gate is owned by its primary but needed by nothing; its id is `<owner>#<n>`.
+  for (let n = 1; ; n++) {
+    const u = g.index.get(`${g.ids[owner]}#${n}`);
+    if (u === undefined) return undefined;
+    if (g.gateOwner[u] === owner && nodeLabel(g, u) === label) return u;
+  }
 }
 
 /** Code-unit order: the same on every machine and locale. */
