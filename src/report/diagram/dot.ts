@@ -212,6 +212,7 @@ function edgeAttributes(e: DiagramEdge): Attrs {
   const attrs: Attrs = new Map();
   if (e.label) attrs.set('label', dotString(e.label));
   if (e.member) attrs.set('arrowsize', '0.5').set('color', `"${PALETTE.member}"`);
+  if (e.controlPlane) attrs.set('style', 'dashed').set('arrowhead', 'empty').set('color', `"${PALETTE.domain.line}"`).set('fontcolor', `"${PALETTE.domain.line}"`);
   if (e.critical) attrs.set('color', `"${RED}"`).set('penwidth', '2');
   return attrs;
 }
@@ -229,6 +230,7 @@ function legendTable(legend: readonly LegendEntry[]): string {
     sharedFate: cell(PALETTE.sharedFate.fill, PALETTE.sharedFate.line, 2, 'any of'),
     gate: cell(PALETTE.gate.fill, PALETTE.gate.line, 1, '2 of 3'),
     vendor: cell(PALETTE.vendor.fill, PALETTE.vendor.line, 1, 'vendor'),
+    controlPlane: `<TD><FONT COLOR="${PALETTE.domain.line}">A - - ▷ region</FONT></TD>`,
   };
   const rows = legend.map((entry) => `<TR>${swatch[entry.key]}<TD ALIGN="LEFT"><FONT POINT-SIZE="9">${xmlText(entry.text)}</FONT></TD></TR>`);
   return `<TABLE BORDER="1" COLOR="#b0bec5" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" BGCOLOR="#ffffff"><TR><TD COLSPAN="2" ALIGN="LEFT"><B>legend</B></TD></TR>${rows.join('')}</TABLE>`;

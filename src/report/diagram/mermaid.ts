@@ -78,7 +78,7 @@ export function toMermaid(view: DiagramView): string {
 
   const red: number[] = [];
   view.edges.forEach((e, i) => {
-    const arrow = e.member ? '-.->' : '-->';
+    const arrow = e.member || e.controlPlane ? '-.->' : '-->';
     const label = e.label ? `|"${mermaidText(e.label)}"|` : '';
     out.push(`  ${nodeId.get(e.from)} ${arrow}${label} ${nodeId.get(e.to)}`);
     if (e.critical) red.push(i);

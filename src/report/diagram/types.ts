@@ -59,6 +59,11 @@ export interface DiagramEdge {
   critical: boolean;
   /** An edge from a gate to one of its members, or of a fallback pair (drawn thin or dashed). */
   member: boolean;
+  /**
+   * Not a need: a global resource (IAM, Route 53, CloudFront) managed from this region keeps
+   * serving when it fails, but cannot be changed (drawn dashed).
+   */
+  controlPlane: boolean;
 }
 
 export type DiagramClusterKind = 'provider' | 'region' | 'zone' | 'vendors' | 'hosting';
@@ -79,7 +84,7 @@ export interface DiagramCluster {
 }
 
 export interface LegendEntry {
-  key: 'critical' | 'spof' | 'singleRegion' | 'sharedFate' | 'gate' | 'vendor' | 'edge' | 'redEdge';
+  key: 'critical' | 'spof' | 'singleRegion' | 'sharedFate' | 'gate' | 'vendor' | 'edge' | 'redEdge' | 'controlPlane';
   text: string;
 }
 

@@ -49,6 +49,7 @@ export const LEGEND: readonly LegendEntry[] = [
   { key: 'sharedFate', text: 'redundancy that fails as one (shared fate)' },
   { key: 'gate', text: 'redundancy group: any of / k of n' },
   { key: 'vendor', text: 'SaaS vendor, grouped by where it is hosted' },
+  { key: 'controlPlane', text: 'managed from that region: keeps serving if it fails, cannot change' },
 ];
 
 const isDomainKind = (k: number): boolean => k === NodeKind.provider || k === NodeKind.region || k === NodeKind.zone;
@@ -72,6 +73,7 @@ interface EdgeDraft {
   member: boolean;
   viaTypes: Map<string, number>;
   critical: boolean;
+  controlPlane: boolean;
 }
 
 export function buildView(estate: Estate, report: Report, options: ViewOptions): DiagramView {
@@ -201,7 +203,7 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
     const key = `${from}\u0000${to}`;
     let e = edges.get(key);
     if (!e) {
-      e = { from, to, direct: false, member, viaTypes: new Map(), critical: false };
+      e = { from, to, direct: false, member, viaTypes: new Map(), critical: false, controlPlane: false };
       edges.set(key, e);
     }
     return e;
@@ -240,6 +242,20 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
       }
     }
   }
+  // A global resource managed from one region (IAM, Route 53, CloudFront: us-east-1) keeps
+  // serving when that region fails, but cannot change: a dashed edge, not a need.
+  for (const [resource, region] of estate.controlPlanes) {
+    const key = keyOf.get(resource);
+    const regionNode = g.index.get(region);
+    if (key === undefined || (focus && (regionNode === undefined || !included[regionNode]))) continue;
+    const regionPath = paths.of(region);
+    if (isPrefix(regionPath, drafts.get(key)!.path)) continue;
+    const anchor = draft(region, regionNode === focusNode ? 'failure' : 'domain', regionNode ?? -1);
+    anchor.path = regionPath;
+    if (anchor.members.length === 0 && regionNode !== undefined) anchor.members.push(regionNode);
+    edge(key, region, false).controlPlane = true;
+  }
+
   if (focusNode >= 0 && !keyOf.has(focusNode) && isDomainKind(g.kind[focusNode]!)) {
     const d = draft(g.ids[focusNode]!, 'failure', focusNode);
     d.path = paths.of(g.ids[focusNode]!);
@@ -302,9 +318,10 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
   const edgeList: DiagramEdge[] = [...edges.values()].map((e) => ({
     from: e.from,
     to: e.to,
-    label: e.direct || e.viaTypes.size === 0 ? '' : [...e.viaTypes].sort(([a], [b]) => cmp(a, b)).map(([type, n]) => `${n} × ${type}`).join(', '),
+    label: e.controlPlane && !e.direct && e.viaTypes.size === 0 ? 'control plane' : e.direct || e.viaTypes.size === 0 ? '' : [...e.viaTypes].sort(([a], [b]) => cmp(a, b)).map(([type, n]) => `${n} × ${type}`).join(', '),
     critical: e.critical,
     member: e.member,
+    controlPlane: e.controlPlane && !e.direct && e.viaTypes.size === 0,
   }));
   nodes.sort((a, b) => cmp(a.id, b.id));
   edgeList.sort((a, b) => cmp(a.from, b.from) || cmp(a.to, b.to));

@@ -4,7 +4,7 @@ import { UsageError } from '../../../src/core/errors.js';
 import { emptySnapshot } from '../../../src/model/snapshot.js';
 import { buildView } from '../../../src/report/diagram/view.js';
 import type { DiagramView } from '../../../src/report/diagram/types.js';
-import { buildDiagramEstate, resource, SHOP_DB, SHOP_NAT, shopEstate } from '../../fixtures/diagram-estates.js';
+import { buildDiagramEstate, resource, SHOP_DB, SHOP_NAT, shopEstate, smallCatalog } from '../../fixtures/diagram-estates.js';
 
 const shop = shopEstate();
 const view = (level: 'service' | 'resource', focus?: string, depth?: number): DiagramView =>
@@ -194,4 +194,26 @@ test('views are sorted: nodes and clusters by id, edges by their ends', () => {
   assert.deepEqual(v.clusters.map((c) => c.id), sorted(v.clusters.map((c) => c.id)));
   const keys = v.edges.map((e) => `${e.from}\u0000${e.to}`);
   assert.deepEqual(keys, sorted(keys));
+});
+
+test('a global resource managed from one region draws a dashed control-plane edge to that region, not a need', () => {
+  const snapshot = emptySnapshot();
+  snapshot.resources = [
+    { id: 'arn:aws:cloudfront::111111111111:distribution/E1', type: 'cloudfront:distribution', provider: 'aws', account: '111111111111', placement: 'global', tags: { app: 'web' } },
+    resource('arn:aws:ec2:eu-west-1:111111111111:instance/i-web', 'ec2:instance', { region: 'eu-west-1', zone: 'euw1-az1' }, { app: 'api' }),
+  ];
+  const catalog = {
+    ...smallCatalog([]),
+    resourceProfile: (type: string) =>
+      type === 'cloudfront:distribution' ? { type, placement: 'global' as const, controlPlaneRegion: 'us-east-1', source: 'https://docs.aws.amazon.com', confidence: 'high' as const, asOf: '2025' } : undefined,
+  };
+  const e = buildDiagramEstate({ services: { web: { critical: true, tags: { app: 'web' }, dependsOn: ['api'] }, api: { tags: { app: 'api' } } } }, snapshot, catalog);
+  const v = buildView(e.estate, e.report, { level: 'service' });
+  assert.equal(node(v, 'web').cluster, 'provider:aws', 'a global resource is placed at provider level');
+  assert.deepEqual(edge(v, 'web', 'aws:us-east-1'), { from: 'web', to: 'aws:us-east-1', label: 'control plane', critical: false, member: false, controlPlane: true });
+  assert.equal(node(v, 'aws:us-east-1').kind, 'domain');
+  assert.equal(node(v, 'aws:us-east-1').cluster, 'aws:us-east-1');
+  assert.equal(edge(v, 'web', 'api')?.controlPlane, false);
+  const focused = buildView(e.estate, e.report, { level: 'service', focus: 'aws:eu-west-1' });
+  assert.ok(!focused.edges.some((x) => x.controlPlane), 'a focus view leaves out regions it does not reach');
 });
