@@ -12,11 +12,12 @@ const views: DiagramView[] = [
   buildView(hostile.estate, hostile.report, { level: 'service', resourceNames: hostile.names }),
   buildView(hostile.estate, hostile.report, { level: 'resource', resourceNames: hostile.names }),
   buildView(hostile.estate, hostile.report, { level: 'resource', focus: 'aws:eu-west-1/euw1-az1', resourceNames: hostile.names }),
+  buildView(hostile.estate, hostile.report, { level: 'service', focus: `vendor:v-${HOSTILE[1]}`, resourceNames: hostile.names }),
 ];
 
 test('the hostile estate really carries hostile strings into the view', () => {
-  const labels = views[1]!.nodes.flatMap((n) => [n.id, n.label, ...n.lines]).join('\n');
-  for (const text of ['<script>alert(1)</script>', 'x"]; evil -> pwned; a["', 'end --> n0', '\\N', 'line1\nline2']) {
+  const labels = [...views[1]!.nodes.flatMap((n) => [n.id, n.label, ...n.lines]), ...views[1]!.clusters.flatMap((c) => [c.id, c.label]), views[3]!.title].join('\n');
+  for (const text of ['<script>alert(1)</script>', 'x"]; evil -> pwned; a["', 'end --> n0', '\\N', 'line1\nline2', 'hosted on vendor:v-x"]; evil', 'If vendor:v-x"]; evil -> pwned; a[" fails']) {
     assert.ok(labels.includes(text), `${JSON.stringify(text)} is in a label or id`);
   }
 });
