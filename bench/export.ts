@@ -3,25 +3,34 @@
  * service-level view, write DOT, then lay the DOT out with Debian's `dot -Tsvg` and with the WASM
  * build. Not a test (timings are not asserted); run it with:
  *
- *   node --import tsx bench/export.ts [services] [--wasm]
+ *   node --import tsx bench/export.ts [services] [--wasm] [--write <dir>]
+ *
+ * `--write <dir>` also saves the estate as <dir>/estate.jsonl and <dir>/faultline.yaml, to time
+ * the whole command: `time faultline export <dir>/estate.jsonl --config <dir>/faultline.yaml`.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../src/analysis/analyze.js';
 import { emptyCatalog } from '../src/catalog/types.js';
 import type { Manifest } from '../src/config/types.js';
 import { compileEstate } from '../src/model/estate.js';
 import type { Requirement } from '../src/model/requirement.js';
+import { writeSnapshot } from '../src/model/snapshot-io.js';
 import { emptySnapshot, type Snapshot } from '../src/model/snapshot.js';
+import { stringify } from 'yaml';
 import { buildView, toDot, toMermaid, toSvg } from '../src/report/diagram/index.js';
 import { manifest, type ManifestSpec } from '../test/helpers/manifest.js';
 import { rng } from '../test/helpers/random-estate.js';
 
 const services = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 3000);
 const withWasm = process.argv.includes('--wasm');
+const writeIndex = process.argv.indexOf('--write');
+const writeDir = writeIndex > 0 ? process.argv[writeIndex + 1] : undefined;
 
 /** A company-shaped estate: services over 4 regions and 12 zones, a DAG of needs, 30 vendors. */
-function generate(count: number): { snapshot: Snapshot; manifest: Manifest } {
+function generate(count: number): { snapshot: Snapshot; manifest: Manifest; spec: ManifestSpec } {
   const rand = rng(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const regions = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1'];
@@ -55,7 +64,7 @@ function generate(count: number): { snapshot: Snapshot; manifest: Manifest } {
     if (rand() < 0.1) dependsOn.push({ anyOf: [`vendor:${pick(vendors)}`, `vendor:${pick(vendors)}`] });
     spec.services![name] = { critical: rand() < 0.2, tags: { app: name }, dependsOn };
   }
-  return { snapshot, manifest: manifest(spec) };
+  return { snapshot, manifest: manifest(spec), spec };
 }
 
 const time = <T>(label: string, fn: () => T): T => {
@@ -67,6 +76,13 @@ const time = <T>(label: string, fn: () => T): T => {
 const rows: [string, string][] = [];
 
 const input = time('generate', () => generate(services));
+if (writeDir) {
+  await writeSnapshot(join(writeDir, 'estate.jsonl'), input.snapshot);
+  const services = Object.fromEntries(
+    Object.entries(input.spec.services ?? {}).map(([name, s]) => [name, { critical: s.critical ?? false, resources: { tags: s.tags }, dependsOn: s.dependsOn ?? [] }]),
+  );
+  writeFileSync(join(writeDir, 'faultline.yaml'), stringify({ version: 1, services, vendors: input.spec.vendors }));
+}
 const estate = time('compile estate', () => compileEstate({ snapshot: input.snapshot, manifest: input.manifest, catalog: emptyCatalog }));
 const report = time('analyze', () => analyze(estate));
 const view = time('build service-level view', () => buildView(estate, report, { level: 'service' }));

@@ -176,12 +176,15 @@ export function buildView(estate: Estate, report: Report, options: ViewOptions):
       d.path = ['vendors', `vendors/${text}`];
       continue;
     }
+    // A service stands where all of its resources are, even in a focus view that reaches only some.
+    const placed = d.kind === 'service' && level === 'service' ? ownedResources(g, owner, d.head) : d.members;
+    for (const v of placed) {
+      const place = g.kind[v] === NodeKind.resource ? placement(v) : -1;
+      if (place >= 0) d.places.push(paths.of(g.ids[place]!));
+    }
     for (const v of d.members) {
       const k = g.kind[v]!;
-      if (k === NodeKind.resource) {
-        const place = placement(v);
-        if (place >= 0) d.places.push(paths.of(g.ids[place]!));
-      } else if (k === NodeKind.service) {
+      if (k === NodeKind.service) {
         for (let e = g.reqOffset[v]!; e < g.reqOffset[v + 1]!; e++) {
           const u = g.reqTargets[e]!;
           if (isDomainKind(g.kind[u]!)) d.places.push(paths.of(g.ids[u]!));
@@ -570,6 +573,19 @@ function vendorHostingText(g: FailureGraph, v: number, estate: Estate): string {
   }
   if (items.length > 0) return items.join(', ');
   return estate.vendorHosting.get(g.ids[v]!)?.from === 'unknown' ? 'unknown' : 'nothing declared';
+}
+
+/** The resources a service owns (`resourceOwners`), directly or as replicas. */
+function ownedResources(g: FailureGraph, owner: Int32Array, service: number): number[] {
+  const out: number[] = [];
+  for (let e = g.reqOffset[service]!; e < g.reqOffset[service + 1]!; e++) {
+    const u = g.reqTargets[e]!;
+    if (g.kind[u] === NodeKind.resource && owner[u] === service) out.push(u);
+    else if (g.kind[u] === NodeKind.gate && g.gateOrigin[u] === GateOrigin.replicas) {
+      for (let f = g.reqOffset[u]!; f < g.reqOffset[u + 1]!; f++) if (owner[g.reqTargets[f]!] === service) out.push(g.reqTargets[f]!);
+    }
+  }
+  return out;
 }
 
 /** Whether a gate's members are all failure domains (or gates of them). */

@@ -137,7 +137,8 @@ test('in a blast radius, a service that loses a replica but stays up is drawn as
   assert.equal(node(v, 'search').partial, false, 'both search instances are in the zone');
   const checkout = node(v, 'checkout');
   assert.equal(checkout.partial, true);
-  assert.deepEqual(checkout.lines, ['1 × ec2:instance', 'stays up']);
+  assert.deepEqual(checkout.lines, ['1 × ec2:instance', 'across 3 zones', 'stays up']);
+  assert.equal(checkout.cluster, 'aws:eu-west-1', 'placed by all of its resources, not only those reached');
   assert.match(v.title, /: 2 services down \(1 critical\)$/);
 });
 
