@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../../../src/analysis/analyze.js';
 import { collectReplayedEstate } from '../../../src/cli/aws-options.js';
@@ -32,6 +32,8 @@ async function recordedViews(): Promise<[string, DiagramView][]> {
   assert.ok(views.length >= 6, 'the recorded estates were found');
   return views;
 }
+
+const README_PICTURE = fileURLToPath(new URL('../../../docs/demo.svg', import.meta.url));
 
 let all: Promise<[string, DiagramView][]> | undefined;
 const allViews = (): Promise<[string, DiagramView][]> => (all ??= recordedViews().then((recorded) => [...recorded, ...fixtureViews()]));
@@ -68,4 +70,11 @@ test('the DOT of every fixture estate renders with the WASM Graphviz build', asy
     const svg = await toSvg(dot);
     assert.match(svg, /^<\?xml[\s\S]*<svg[\s\S]*<\/svg>\s*$/, `${name}: a whole SVG document`);
   }
+});
+
+test('the README picture docs/demo.svg is what export draws of the demo estate today', async () => {
+  const demo = (await allViews()).find(([name]) => name === 'demo-company service')![1];
+  const svg = await toSvg(toDot(demo));
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(README_PICTURE, svg);
+  assert.equal(svg, readFileSync(README_PICTURE, 'utf8'), 'docs/demo.svg is stale: UPDATE_GOLDEN=1 npm test redraws it (or run the command in the README)');
 });
