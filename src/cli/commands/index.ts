@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { registerAudit } from './audit.js';
 import { registerCollect } from './collect.js';
 import { registerDemo } from './demo.js';
+import { registerExport } from './export.js';
 import { registerSimulate } from './simulate.js';
 import { registerVendors } from './vendors.js';
 
@@ -14,6 +15,7 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerCollect,
   registerDemo,
+  registerExport,
   registerSimulate,
   registerVendors,
 ];
