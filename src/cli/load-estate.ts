@@ -60,7 +60,7 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
   else if (options.aws) snapshot = await collectAws(options, io);
   else if (manifest) snapshot = emptySnapshot(packageVersion());
   else {
-    throw new UsageError('nothing to audit: no snapshot, no --aws and no faultline.yaml here', {
+    throw new UsageError('nothing to analyse: no snapshot, no --aws and no faultline.yaml here', {
       hint: 'pass a snapshot written by `faultline collect`, --aws to collect now, or --config <faultline.yaml>; `faultline demo` shows a whole run',
     });
   }

@@ -116,7 +116,7 @@ test('two instances in zones b and c behind one NAT gateway in zone a make zone 
 
 // Every error a user can trigger: message, where, hint, exit 2.
 const errorCases: [string, string[], Record<string, string>, RegExp][] = [
-  ['nothing to audit', ['audit'], {}, /nothing to audit: no snapshot, no --aws and no faultline\.yaml here\n  hint: pass a snapshot/],
+  ['nothing to analyse', ['audit'], {}, /nothing to analyse: no snapshot, no --aws and no faultline\.yaml here\n  hint: pass a snapshot/],
   ['a missing --config file', ['audit', '--config', 'nope.yaml'], {}, /nope\.yaml: no such manifest file\n  hint: create faultline\.yaml/],
   ['invalid YAML with its position', ['audit'], { 'faultline.yaml': 'version: 1\nservices:\n  a: [\n' }, /faultline\.yaml:\d+:\d+: /],
   ['a missing snapshot file', ['audit', 'missing.jsonl', '--config', 'faultline.yaml'], { 'faultline.yaml': MANIFEST }, /missing\.jsonl/],
