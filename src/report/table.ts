@@ -5,6 +5,7 @@ import { countBySeverity, severityColour, severityCounts, severityOrder } from '
 import { pairsTableSection } from './pairs.js';
 import { vendorTableSection } from './vendor-section.js';
 import type { Style } from './style.js';
+import { findingLines } from './finding-lines.js';
 import { columnWidths, compactId, formatShare, layoutColumns, shorten } from './text.js';
 import type { RenderOptions, Reporter } from './types.js';
 
@@ -126,58 +127,15 @@ function goesDown(entry: BlastEntry, width: number, style: Style, verbose: boole
 
 function findingsSection(findings: readonly Finding[], options: RenderOptions): string[] {
   const { style } = options;
-  const verbose = options.verbose === true;
-  const width = options.width ?? DEFAULT_WIDTH;
   if (findings.length === 0) return [style.bold('Findings'), INDENT + style.green('No findings.')];
   const lines = [style.bold('Findings')];
   for (const severity of severityOrder) {
     const group = findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    const colour = severityColour(style, severity);
-    lines.push('', INDENT + colour(style.bold(severity)) + style.dim(` (${group.length})`));
-    const heads = layoutColumns(
-      group.map((f) => [colour(f.rule), f.service === '' ? style.dim('(estate)') : style.bold(clean(f.service)), clean(f.subject)]),
-      [{}, {}, {}],
-    );
-    group.forEach((finding, i) => {
-      lines.push(INDENT.repeat(2) + heads[i]!);
-      lines.push(INDENT.repeat(3) + clean(finding.message));
-      if (finding.because.length > 0) {
-        const chain = finding.because.map(clean);
-        const fitted = verbose ? chain : fitChain(chain.map(compactId), width - INDENT.length * 3);
-        lines.push(INDENT.repeat(3) + style.dim(fitted.join(' → ')));
-      }
-    });
+    lines.push('', INDENT + severityColour(style, severity)(style.bold(severity)) + style.dim(` (${group.length})`));
+    lines.push(...findingLines(group, { style, width: options.width ?? DEFAULT_WIDTH, verbose: options.verbose === true, indent: 4 }));
   }
   return lines;
-}
-
-/** A chain step is never shortened below this; the chain then overflows instead. */
-const MIN_STEP_WIDTH = 20;
-
-/**
- * Keeps a causal chain on one line by shortening its longest steps (ARNs, in practice) in the
- * middle until it fits; the subject line above still shows the failure in full.
- */
-function fitChain(steps: readonly string[], width: number): string[] {
-  const length = (chain: readonly string[]): number => chain.reduce((sum, step) => sum + [...step].length, 0) + (chain.length - 1) * 3;
-  // First elide middle steps: the ends say what goes down and what failed. Keep more of the tail (the cause).
-  let fitted = [...steps];
-  for (let kept = steps.length - 1; length(fitted) > width && kept >= 3; kept--) {
-    const tail = Math.ceil(kept / 2);
-    fitted = [...steps.slice(0, kept - tail), '…', ...steps.slice(steps.length - tail)];
-  }
-  // Then shorten the longest ids in the middle.
-  for (let excess = length(fitted) - width; excess > 0; excess = length(fitted) - width) {
-    let longest = 0;
-    fitted.forEach((step, i) => {
-      if ([...step].length > [...fitted[longest]!].length) longest = i;
-    });
-    const current = [...fitted[longest]!].length;
-    if (current <= MIN_STEP_WIDTH) break;
-    fitted[longest] = shorten(fitted[longest]!, Math.max(MIN_STEP_WIDTH, current - excess));
-  }
-  return fitted;
 }
 
 function concentrationSection(entries: readonly ConcentrationEntry[], findings: readonly Finding[], style: Style): string[] {
