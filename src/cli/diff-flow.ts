@@ -18,6 +18,8 @@ import type { Io } from './io.js';
 import { writeOutput } from './output.js';
 import { styleFor } from './style.js';
 
+const HINT = 'pass two reports from `faultline audit --format json`, or two snapshots from `faultline collect`';
+
 export interface DiffOptions {
   format: DiffReporterName;
   output?: string;
@@ -55,6 +57,9 @@ export async function loadSide(path: string, io: Io, analyseSnapshot: AnalyseSna
       data = undefined;
     }
     if (looksLikeReport(data)) return { report: validateReport(data, path) };
+    if (typeof data === 'object' && data !== null && !('resources' in data)) {
+      throw new InputError('this is neither a report nor a snapshot', { where: path, hint: HINT });
+    }
   }
   return analyseSnapshot(await readSnapshot(absolute, path), path);
 }
@@ -73,7 +78,7 @@ async function readHead(absolute: string, path: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(error)})`, {
       where: path,
-      hint: 'pass two reports from `faultline audit --format json`, or two snapshots from `faultline collect`',
+      hint: HINT,
       cause: error,
     });
   }
