@@ -67,13 +67,21 @@ export async function runCheck(input: CheckInput, options: CheckOptions, ctx: Cl
     verbose: options.verbose === true,
     width: terminalWidth(ctx.io),
     toolVersion: packageVersion(),
-    locate: (service) => input.manifest?.services.find((s) => s.name === service)?.pos,
+    locate: (service) => declaration(input.manifest, service),
     estateLocation: estateLocation(input),
   });
   await writeOutput(ctx.io, options.output, text);
   // The table ends with the summary line; every other format is data, so it goes to stderr.
   if (options.format !== 'table' || toFile) ctx.io.stderr.write(`faultline: ${gateSummary(result)}\n`);
   ctx.exitCode = result.passed ? 0 : 1;
+}
+
+/** Where faultline.yaml declares a service, or a vendor (shared-fate findings can be about a vendor's fallback). */
+function declaration(manifest: Manifest | undefined, service: string): SourcePos | undefined {
+  if (!manifest) return undefined;
+  const declared = manifest.services.find((s) => s.name === service)?.pos;
+  if (declared || !service.startsWith('vendor:')) return declared;
+  return manifest.vendors.find((v) => `vendor:${v.name}` === service)?.pos;
 }
 
 /** `policy.maxRegionShare` in the manifest, or the start of the manifest or the snapshot. */

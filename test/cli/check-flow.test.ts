@@ -7,7 +7,8 @@ import { parseBaseline } from '../../src/analysis/baseline.js';
 import { readBaselineFile, runCheck, type CheckOptions } from '../../src/cli/check-flow.js';
 import type { CliContext } from '../../src/cli/context.js';
 import { InputError } from '../../src/core/errors.js';
-import { realisticReport } from '../fixtures/audit-reports.js';
+import type { Manifest } from '../../src/config/types.js';
+import { finding, realisticReport } from '../fixtures/audit-reports.js';
 import { acceptedBaseline, TODAY } from '../fixtures/gate-baselines.js';
 
 const temps: string[] = [];
@@ -128,4 +129,31 @@ test('reading a baseline that is a directory is an input error', async () => {
   const cwd = workspace();
   await assert.rejects(readBaselineFile(context(cwd).io, '.', 'check'), /cannot read the baseline \(EISDIR\)/);
   assert.equal(existsSync(join(cwd, '.faultline')), false);
+});
+
+test('SARIF locates findings at the service, or the vendor, declared in the manifest, and estate-wide ones at the policy', async () => {
+  const cwd = workspace();
+  writeFileSync(join(cwd, 'empty.json'), JSON.stringify({ schemaVersion: 1, generatedBy: 't', entries: [] }));
+  const pos = (line: number) => ({ file: 'infra/faultline.yaml', line, col: 3 });
+  const manifest: Manifest = {
+    file: 'infra/faultline.yaml',
+    services: [{ name: 'checkout', critical: true, dependsOn: [], runsOn: [], pos: pos(3) }],
+    vendors: [{ name: 'slack', pos: pos(20) }],
+    fallbacks: [],
+    policy: { maxRegionShare: 0.5, severity: {} },
+    policyPos: pos(30),
+  };
+  const report = realisticReport();
+  report.findings = [
+    finding('single-region', 'error', 'aws:eu-west-1', 'checkout', 'm', ['checkout', 'aws:eu-west-1']),
+    finding('shared-fate', 'error', 'aws:us-east-1', 'vendor:slack', 'm', ['vendor:slack', 'aws:us-east-1']),
+    finding('region-concentration', 'warning', 'aws:eu-west-1', '', 'm', ['aws:eu-west-1']),
+  ];
+  const ctx = context(cwd);
+  await runCheck({ report, manifest }, { ...base, baseline: 'empty.json', format: 'sarif' }, ctx);
+  const lines = JSON.parse(ctx.out()).runs[0].results.map(
+    (r: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }) =>
+      `${r.locations[0]!.physicalLocation.artifactLocation.uri}:${r.locations[0]!.physicalLocation.region.startLine}`,
+  );
+  assert.deepEqual(lines, ['infra/faultline.yaml:3', 'infra/faultline.yaml:20', 'infra/faultline.yaml:30']);
 });
