@@ -39,7 +39,7 @@ function snapshots(): { monday: Snapshot; friday: Snapshot } {
   return { monday, friday };
 }
 
-test('diff of two snapshots: the zone finding is resolved, and the new instance shows as a dependency', async () => {
+test('diff of two snapshots: the zone finding is resolved, and the new replica shows in the dependencies', async () => {
   const cwd = workdir();
   const { monday, friday } = snapshots();
   await writeSnapshot(join(cwd, 'monday.jsonl'), monday);
@@ -48,7 +48,9 @@ test('diff of two snapshots: the zone finding is resolved, and the new instance 
   assert.equal(run.code, 0, run.stderr);
   assert.ok(run.stdout.startsWith('Comparing monday.jsonl → friday.jsonl\n'), run.stdout);
   assert.match(run.stdout, /− \d+ resolved\n(?:.*\n)*? +\w+ +single-zone +checkout +aws:eu-west-1\/euw1-az1\n/);
-  assert.match(run.stdout, /\+ +checkout +needs +anyOf\(arn:aws:ec2:eu-west-1:123456789012:instance\/i-0aaa, arn:aws:ec2:eu-west-1:123456789012:instance\/i-0ccc\)/);
+  assert.match(run.stdout, /\n {2}\+ +checkout +needs +anyOf\(2 × ec2:instance\)\n/);
+  assert.match(run.stdout, /\n {2}− +checkout +needs +arn:aws:ec2:eu-west-1:123456789012:instance\/i-0aaa\n/);
+  assert.match(run.stdout, /\n {2}\+ +arn:aws:ec2:eu-west-1:123456789012:instance\/i-0ccc +needs +aws:eu-west-1\/euw1-az2\n/);
   assert.match(run.stdout, /\n\d+ new findings?, [1-9]\d* resolved, .*dependencies added, \d+ removed\n$/);
 });
 
