@@ -68,7 +68,7 @@ export async function runCheck(input: CheckInput, options: CheckOptions, ctx: Cl
     width: terminalWidth(ctx.io),
     toolVersion: packageVersion(),
     locate: (service) => declaration(input.manifest, service),
-    estateLocation: estateLocation(input),
+    estateLocation: estateLocation(input, options.baseline),
   });
   await writeOutput(ctx.io, options.output, text);
   // The table ends with the summary line; every other format is data, so it goes to stderr.
@@ -84,10 +84,13 @@ function declaration(manifest: Manifest | undefined, service: string): SourcePos
   return manifest.vendors.find((v) => `vendor:${v.name}` === service)?.pos;
 }
 
-/** `policy.maxRegionShare` in the manifest, or the start of the manifest or the snapshot. */
-function estateLocation(input: CheckInput): SourcePos | undefined {
+/**
+ * `policy.maxRegionShare` in the manifest; without a manifest, the snapshot or, for a live
+ * `--aws` run, the baseline: code scanning refuses results without a location in the repository.
+ */
+function estateLocation(input: CheckInput, baselinePath: string): SourcePos {
   if (input.manifest) return input.manifest.policyPos;
-  return input.snapshotPath ? { file: input.snapshotPath, line: 1, col: 1 } : undefined;
+  return { file: input.snapshotPath ?? baselinePath, line: 1, col: 1 };
 }
 
 function terminalWidth(io: Io): number {

@@ -157,3 +157,14 @@ test('SARIF locates findings at the service, or the vendor, declared in the mani
   );
   assert.deepEqual(lines, ['infra/faultline.yaml:3', 'infra/faultline.yaml:20', 'infra/faultline.yaml:30']);
 });
+
+test('without a manifest or a snapshot file (a live --aws run), SARIF results point at the baseline', async () => {
+  const cwd = workspace();
+  writeFileSync(join(cwd, 'empty.json'), JSON.stringify({ schemaVersion: 1, generatedBy: 't', entries: [] }));
+  const ctx = context(cwd);
+  await runCheck({ report: realisticReport() }, { ...base, baseline: 'empty.json', format: 'sarif' }, ctx);
+  const uris = new Set(
+    JSON.parse(ctx.out()).runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri),
+  );
+  assert.deepEqual([...uris], ['empty.json']);
+});

@@ -223,3 +223,21 @@ test('a passing gate says so in the comment and the table', () => {
   assert.ok(gateReporters.markdown(result, options).includes('### New findings\n\nNone.'));
   assert.ok(gateReporters.table(result, options).endsWith('\n0 new, 2 known (baseline), 2 fixed since baseline\n'));
 });
+
+test('a long list of new findings folds after ten rows and stops at a hundred, so the comment stays under GitHub’s size limit', () => {
+  const findings = Array.from({ length: 130 }, (_, i) => ({
+    id: `id-${i}`,
+    rule: 'single-zone' as const,
+    severity: 'error' as const,
+    subject: `aws:eu-west-1/euw1-az${i}`,
+    service: `svc-${i}`,
+    message: 'm',
+    because: [`svc-${i}`],
+  }));
+  const result = evaluateGate(findings, { schemaVersion: 1, generatedBy: 't', entries: [] }, 'b.json', { failOn: 'error', failOnStale: false, today: TODAY });
+  const out = gateReporters.markdown(result, options);
+  assertTablesWellFormed(out);
+  assert.match(out, /\| svc-9 \|[^\n]*\n\n<details><summary>90 more new findings<\/summary>/);
+  assert.ok(out.includes('| svc-99 |') && !out.includes('| svc-100 |'));
+  assert.ok(out.includes('…and 30 more (`faultline check --format json` lists them all).'));
+});

@@ -2,7 +2,7 @@ import { gateSummary } from '../../analysis/gate.js';
 import type { BaselineEntry } from '../../analysis/baseline.js';
 import type { Finding } from '../../analysis/types.js';
 import { escapeMarkdown as md } from '../markdown-escape.js';
-import { markdownTable } from '../markdown.js';
+import { foldedTable, markdownTable } from '../markdown.js';
 import type { GateReporter } from './types.js';
 
 /** Lets a bot find and update its own comment on the next run. */
@@ -27,25 +27,40 @@ export const gateMarkdown: GateReporter = (result) => {
       const note = entry ? ` (baseline entry expired ${md(entry.expires ?? '')})` : '';
       return [severity(f), md(f.rule), service(f.service), md(f.subject), md(f.message) + note, f.because.map(md).join(' → ')];
     });
-    blocks.push(`### New findings\n\n${markdownTable(['Severity', 'Rule', 'Service', 'Failure', 'Finding', 'Because'], rows)}`);
+    const table = foldedTable(['Severity', 'Rule', 'Service', 'Failure', 'Finding', 'Because'], capped(rows), [], `${Math.min(rows.length, MAX_ROWS) - 10} more new findings`);
+    blocks.push(`### New findings\n\n${table}${overflow(rows.length)}`);
   } else {
     blocks.push('### New findings\n\nNone.');
   }
 
   if (result.known.length > 0) {
     const rows = result.known.map(({ finding: f, entry }) => [severity(f), md(f.rule), service(f.service), md(f.subject), md(entry.reason ?? ''), md(entry.expires ?? '')]);
-    blocks.push(folded(`Known (${result.known.length}), accepted by the baseline`, markdownTable(['Severity', 'Rule', 'Service', 'Failure', 'Reason', 'Expires'], rows)));
+    blocks.push(folded(`Known (${result.known.length}), accepted by the baseline`, markdownTable(['Severity', 'Rule', 'Service', 'Failure', 'Reason', 'Expires'], capped(rows)) + overflow(rows.length)));
   }
   if (result.stale.length > 0) {
     const rows = result.stale.map((e: BaselineEntry) => [md(e.rule), service(e.service), md(e.subject), md(e.reason ?? '')]);
     const advice = 'Remove them from the baseline with `faultline check --update-baseline`.';
-    blocks.push(folded(`Fixed since baseline (${result.stale.length})`, `${advice}\n\n${markdownTable(['Rule', 'Service', 'Failure', 'Reason'], rows)}`, result.failOnStale));
+    blocks.push(folded(`Fixed since baseline (${result.stale.length})`, `${advice}\n\n${markdownTable(['Rule', 'Service', 'Failure', 'Reason'], capped(rows))}${overflow(rows.length)}`, result.failOnStale));
   }
   if (result.below.length > 0) {
     blocks.push(`${result.below.length} ${result.below.length === 1 ? 'finding' : 'findings'} below \`${result.failOn}\` ${result.below.length === 1 ? 'is' : 'are'} not gated.`);
   }
   return `${blocks.join('\n\n')}\n`;
 };
+
+/**
+ * Rows per table in a comment: GitHub refuses comments over 65,536 characters, and a first
+ * baseline can hold thousands of entries. The full lists are in `--format json`.
+ */
+const MAX_ROWS = 100;
+
+function capped<T>(rows: readonly T[]): T[] {
+  return rows.slice(0, MAX_ROWS);
+}
+
+function overflow(count: number): string {
+  return count > MAX_ROWS ? `\n\n…and ${count - MAX_ROWS} more (\`faultline check --format json\` lists them all).` : '';
+}
 
 function severity(f: Finding): string {
   return f.severity === 'error' ? '**error**' : f.severity;
