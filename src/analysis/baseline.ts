@@ -72,19 +72,21 @@ export function parseBaseline(text: string, path: string): Baseline {
 
   const entries = data.entries.map((raw, i) => {
     const at = `entries[${i}]`;
-    const where = entryWhere(text, path, raw);
-    if (!isObject(raw)) throw invalid(`${at} must be an object`, where);
+    // Only computed when reporting an error: searching the text for every entry would be quadratic.
+    let located: string | undefined;
+    const where = (): string => (located ??= entryWhere(text, path, raw));
+    if (!isObject(raw)) throw invalid(`${at} must be an object`, where());
     rejectUnknownKeys(raw, ENTRY_KEYS, `${at}.`, where);
     for (const key of ['id', 'rule', 'subject', 'service'] as const) {
-      if (typeof raw[key] !== 'string') throw invalid(`${at}.${key} must be a string`, where);
+      if (typeof raw[key] !== 'string') throw invalid(`${at}.${key} must be a string`, where());
     }
-    if (raw.id === '') throw invalid(`${at}.id is empty`, where);
+    if (raw.id === '') throw invalid(`${at}.id is empty`, where());
     if (raw.severity !== 'error' && raw.severity !== 'warning' && raw.severity !== 'info') {
-      throw invalid(`${at}.severity must be error, warning or info`, where);
+      throw invalid(`${at}.severity must be error, warning or info`, where());
     }
-    if (raw.reason !== undefined && typeof raw.reason !== 'string') throw invalid(`${at}.reason must be a string`, where);
+    if (raw.reason !== undefined && typeof raw.reason !== 'string') throw invalid(`${at}.reason must be a string`, where());
     if (raw.expires !== undefined && (typeof raw.expires !== 'string' || !isIsoDate(raw.expires))) {
-      throw new InputError(`${at}.expires must be a date written YYYY-MM-DD`, { where, hint: 'write the last day the risk is accepted, e.g. "2026-12-31"' });
+      throw new InputError(`${at}.expires must be a date written YYYY-MM-DD`, { where: where(), hint: 'write the last day the risk is accepted, e.g. "2026-12-31"' });
     }
     const entry: BaselineEntry = {
       id: raw.id as string,
@@ -209,12 +211,12 @@ export function isIsoDate(text: string): boolean {
   return date.toISOString().slice(0, 10) === text;
 }
 
-function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string, where: string): void {
+function rejectUnknownKeys(object: Record<string, unknown>, known: readonly string[], prefix: string, where: string | (() => string)): void {
   for (const key of Object.keys(object)) {
     if (known.includes(key)) continue;
     const guess = didYouMean(key, known);
     throw new InputError(`unknown key ${prefix}${sanitizeForTerminal(key)}`, {
-      where,
+      where: typeof where === 'string' ? where : where(),
       hint: guess ? `did you mean "${guess}"?` : `the keys are: ${known.join(', ')}`,
     });
   }
