@@ -21,6 +21,7 @@ export interface Entry {
 export class Walker {
   /** Alias expansions so far; bounded so that nested aliases ("billion laughs") cannot hang us. */
   private aliasBudget = MAX_ALIAS_EXPANSIONS;
+  private readonly aliasTargets = new Map<object, unknown>();
 
   constructor(
     readonly file: string,
@@ -52,8 +53,14 @@ export class Walker {
       if (--this.aliasBudget < 0) {
         this.fail(node, `too many alias expansions (more than ${MAX_ALIAS_EXPANSIONS})`, 'expand nested anchors by hand or use fewer aliases');
       }
-      const target = node.resolve(this.doc);
-      if (target === undefined) this.fail(node, `unknown alias '*${node.source}'`, 'define the anchor (&name) before using it');
+      // yaml's Alias.resolve searches the whole document on every call; nested aliases resolve
+      // the same few alias nodes over and over, so each one's target is looked up once.
+      let target = this.aliasTargets.get(node);
+      if (target === undefined) {
+        target = node.resolve(this.doc);
+        if (target === undefined) this.fail(node, `unknown alias '*${node.source}'`, 'define the anchor (&name) before using it');
+        this.aliasTargets.set(node, target);
+      }
       return this.resolve(target);
     }
     return node as Node;
