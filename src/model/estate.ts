@@ -322,15 +322,34 @@ function selectResources(
   const selectors = declared.filter((d) => d.resources && Object.keys(d.resources.tags).length > 0);
   const bySelector = new Map<string, number[]>(selectors.map((d) => [d.name, []]));
   const derived = new Map<string, number[]>();
+  // Every tag of a selector must match, so each selector is indexed under one of its tags: a
+  // resource is then checked against the few selectors its own tag values name, not all of them
+  // (a manifest with hundreds of selectors over a million resources).
+  const index = new Map<string, Map<string, { name: string; tags: Record<string, string>; list: number[] }[]>>();
+  for (const decl of selectors) {
+    const tags = decl.resources!.tags;
+    const key = Object.keys(tags).sort()[0]!;
+    let byValue = index.get(key);
+    if (byValue === undefined) index.set(key, (byValue = new Map()));
+    const entry = { name: decl.name, tags, list: bySelector.get(decl.name)! };
+    const same = byValue.get(tags[key]!);
+    if (same) same.push(entry);
+    else byValue.set(tags[key]!, [entry]);
+  }
+  const indexed = [...index];
   for (let i = 0; i < resources.length; i++) {
     const v = resourceNode[i]!;
     if (v < 0) continue;
     const tags = resources[i]!.tags;
     let claimed = false;
-    for (const decl of selectors) {
-      if (matches(tags, decl.resources!.tags)) {
-        bySelector.get(decl.name)!.push(v);
-        claimed = true;
+    for (const [key, byValue] of indexed) {
+      const value = tags[key];
+      if (value === undefined) continue;
+      for (const selector of byValue.get(value) ?? []) {
+        if (matches(tags, selector.tags)) {
+          selector.list.push(v);
+          claimed = true;
+        }
       }
     }
     if (claimed) continue;
