@@ -111,8 +111,6 @@ export function compileEstate(input: EstateInput): Estate {
   // 1. Resources, interned first so `requires` between resources resolve in any order.
   const resources = snapshot.resources;
   const resourceNode = new Int32Array(resources.length).fill(-1);
-  /** Resource type by node (resources are interned first, so their nodes are 0..k-1). */
-  const typeOfNode: string[] = [];
   for (let i = 0; i < resources.length; i++) {
     const r = resources[i]!;
     const before = b.size;
@@ -122,17 +120,23 @@ export function compileEstate(input: EstateInput): Estate {
       continue;
     }
     resourceNode[i] = v;
-    typeOfNode[v] = r.type;
     b.setResourceType(v, r.type);
     const controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion;
     if (controlPlane !== undefined) controlPlanes.set(v, regionId(r.provider, controlPlane));
   }
+  // Placement and account nodes by their short parts (provider, region, zone; provider,
+  // account): a million resources share a few hundred of them, and building then hashing an id
+  // string per resource costs more than the rest of this loop.
+  const placementNodes = new KeyedCache<number>();
+  const accountNodes = new KeyedCache<number>();
   for (let i = 0; i < resources.length; i++) {
     const v = resourceNode[i]!;
     if (v < 0) continue;
     const r = resources[i]!;
-    b.require(v, place(resourcePlacement(r)));
-    if (r.account) b.require(v, place(accountId(r.provider, r.account)));
+    const zonal = r.placement === 'zonal' && r.region && r.zone;
+    const regional = !zonal && r.placement !== 'global' && r.region;
+    b.require(v, placementNodes.get(r.provider, zonal ? r.region! : regional ? r.region! : '', zonal ? r.zone! : '', () => place(resourcePlacement(r))));
+    if (r.account) b.require(v, accountNodes.get(r.provider, r.account, '', () => place(accountId(r.provider, r.account!))));
     for (const id of r.requires ?? []) b.require(v, resolveResourceRef(id, r.id));
   }
 
@@ -177,14 +181,14 @@ export function compileEstate(input: EstateInput): Estate {
 
   /** A service needs every resource type it selects, and any one resource of each type. */
   function requireReplicaGroups(service: number, nodes: readonly number[]): void {
-    const byType = new Map<string, number[]>();
+    const byType = new Map<number, number[]>();
     for (const r of nodes) {
-      const type = typeOfNode[r] ?? '';
+      const type = b.typeOf(r);
       const list = byType.get(type);
       if (list) list.push(r);
       else byType.set(type, [r]);
     }
-    for (const type of [...byType.keys()].sort()) {
+    for (const type of [...byType.keys()].sort((x, y) => compareText(b.typeName(x), b.typeName(y)))) {
       const members = byType.get(type)!;
       if (members.length === 1) {
         b.require(service, members[0]!);
@@ -275,6 +279,25 @@ export function compileEstate(input: EstateInput): Estate {
     controlPlanes,
     catalog,
   };
+}
+
+/** Values by three short string keys, without building a combined key per lookup. */
+class KeyedCache<T> {
+  private readonly maps = new Map<string, Map<string, Map<string, T>>>();
+  get(a: string, b: string, c: string, make: () => T): T {
+    let byB = this.maps.get(a);
+    if (byB === undefined) this.maps.set(a, (byB = new Map()));
+    let byC = byB.get(b);
+    if (byC === undefined) byB.set(b, (byC = new Map()));
+    let value = byC.get(c);
+    if (value === undefined) byC.set(c, (value = make()));
+    return value;
+  }
+}
+
+/** Plain code-unit order, as `Array.prototype.sort()` orders strings. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The failure domain a resource's placement needs. */

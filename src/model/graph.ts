@@ -65,21 +65,36 @@ class IntList {
     this.data = new Int32Array(capacity);
   }
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.grow(this.length + 1);
     this.data[this.length++] = value;
   }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+  /** Sets entry i, filling any entries between the old end and i with `fill`. */
+  set(i: number, value: number, fill: number): void {
+    if (i >= this.data.length) this.grow(i + 1);
+    if (i >= this.length) {
+      this.data.fill(fill, this.length, i);
+      this.length = i + 1;
+    }
+    this.data[i] = value;
+  }
+  /** The first n entries, padded with `fill` past the end. */
+  toArray(n = this.length, fill = 0): Int32Array {
+    const out = new Int32Array(n).fill(fill, Math.min(n, this.length));
+    out.set(this.data.subarray(0, Math.min(n, this.length)));
+    return out;
+  }
+  private grow(min: number): void {
+    const next = new Int32Array(Math.max(min, this.data.length * 2));
+    next.set(this.data);
+    this.data = next;
   }
 }
 
 /**
  * Builds a FailureGraph. Nodes are interned by id; edges are appended as (dependent, requirement)
- * pairs and sorted into CSR once, in O(n + m), by `build()`.
+ * pairs and sorted into CSR once, in O(n + m), by `build()`. Per-node facts live in growable
+ * typed arrays, not maps or objects: at a million nodes, per-node allocations are what the
+ * garbage collector spends its time on.
  */
 export class GraphBuilder {
   private readonly ids: string[] = [];
@@ -87,12 +102,18 @@ export class GraphBuilder {
   private readonly kinds = new IntList();
   private readonly from = new IntList(4096);
   private readonly to = new IntList(4096);
-  private readonly criticalSet = new Set<number>();
-  private readonly gates = new Map<number, { owner: number; needUp: number; origin: GateOriginCode }>();
-  private readonly types = new Map<number, number>();
+  private readonly criticalNodes = new IntList();
+  /** Gate facts, by node: owner (-1 for none), needUp, origin (0 for non-gates). */
+  private readonly gateOwners = new IntList();
+  private readonly gateNeeds = new IntList();
+  private readonly gateOrigins = new IntList();
+  /** Resource type index by node; -1 for none. */
+  private readonly types = new IntList();
   private readonly typeNames: string[] = [];
   private readonly typeIndex = new Map<string, number>();
-  private gateCounter = new Map<number, number>();
+  /** Gates created per owner so far, for their `<owner>#<n>` ids. */
+  private readonly gateCounts = new IntList();
+  private fallbackGates = 0;
 
   /** Interns `id` as a node of `kind`; returns the existing node when the id is known. */
   node(id: string, kind: NodeKindName): number {
@@ -133,16 +154,23 @@ export class GraphBuilder {
    * members are up. Add members with `require(gate, member)`.
    */
   gate(owner: number, needUp: number, origin: GateOriginCode): number {
-    const n = (this.gateCounter.get(owner) ?? 0) + 1;
-    this.gateCounter.set(owner, n);
+    let n: number;
+    if (owner >= 0) {
+      n = (owner < this.gateCounts.length ? this.gateCounts.data[owner]! : 0) + 1;
+      this.gateCounts.set(owner, n, 0);
+    } else {
+      n = ++this.fallbackGates;
+    }
     const base = owner >= 0 ? this.ids[owner]! : 'fallback';
     const v = this.node(`${base}#${n}`, 'gate');
-    this.gates.set(v, { owner, needUp, origin });
+    this.gateOwners.set(v, owner, -1);
+    this.gateNeeds.set(v, needUp, 0);
+    this.gateOrigins.set(v, origin, 0);
     return v;
   }
 
   markCritical(v: number): void {
-    this.criticalSet.add(v);
+    this.criticalNodes.push(v);
   }
 
   setResourceType(v: number, type: string): void {
@@ -152,7 +180,17 @@ export class GraphBuilder {
       this.typeNames.push(type);
       this.typeIndex.set(type, t);
     }
-    this.types.set(v, t);
+    this.types.set(v, t, -1);
+  }
+
+  /** The name of resource type index t (`ec2:instance`); '' for -1. */
+  typeName(t: number): string {
+    return this.typeNames[t] ?? '';
+  }
+
+  /** The resource type index of v (into the built graph's `typeNames`), or -1. */
+  typeOf(v: number): number {
+    return v < this.types.length ? this.types.data[v]! : -1;
   }
 
   build(): FailureGraph {
@@ -166,21 +204,18 @@ export class GraphBuilder {
     const kind = new Uint8Array(n);
     kind.set(this.kinds.data.subarray(0, n));
     const need = new Int32Array(n).fill(1);
-    const gateOwner = new Int32Array(n).fill(-1);
-    const gateNeedUp = new Int32Array(n);
-    const gateOrigin = new Uint8Array(n);
-    for (const [v, gate] of this.gates) {
+    const gateOwner = this.gateOwners.toArray(n, -1);
+    const gateNeedUp = this.gateNeeds.toArray(n, 0);
+    const gateOrigin = Uint8Array.from(this.gateOrigins.toArray(n, 0));
+    for (let v = 0; v < n; v++) {
+      if (kind[v] !== NodeKind.gate) continue;
       const members = reqOffset[v + 1]! - reqOffset[v]!;
       // A gate fails once more than (members - needUp) members have failed.
-      need[v] = gate.needUp <= 0 ? NEVER : members - gate.needUp + 1;
-      gateOwner[v] = gate.owner;
-      gateNeedUp[v] = gate.needUp;
-      gateOrigin[v] = gate.origin;
+      need[v] = gateNeedUp[v]! <= 0 ? NEVER : members - gateNeedUp[v]! + 1;
     }
     const critical = new Uint8Array(n);
-    for (const v of this.criticalSet) critical[v] = 1;
-    const resourceType = new Int32Array(n).fill(-1);
-    for (const [v, t] of this.types) resourceType[v] = t;
+    for (let i = 0; i < this.criticalNodes.length; i++) critical[this.criticalNodes.data[i]!] = 1;
+    const resourceType = this.types.toArray(n, -1);
 
     return {
       size: n,
@@ -238,6 +273,17 @@ export function nodeLabel(g: FailureGraph, v: number): string {
     const members = requirementsOf(g, v);
     return `anyOf(${members.length} × ${g.typeNames[g.resourceType[members[0]!]!] ?? 'resource'})`;
   }
-  const members = Array.from(requirementsOf(g, v), (u) => nodeLabel(g, u)).join(', ');
-  return g.gateNeedUp[v] === 1 ? `anyOf(${members})` : `${g.gateNeedUp[v]} of (${members})`;
+  // A group label sits in the causal chain of every finding that passes through the group:
+  // build it once per graph (graphs are immutable).
+  let labels = gateLabels.get(g);
+  if (labels === undefined) gateLabels.set(g, (labels = new Map()));
+  let label = labels.get(v);
+  if (label === undefined) {
+    const members = Array.from(requirementsOf(g, v), (u) => nodeLabel(g, u)).join(', ');
+    label = g.gateNeedUp[v] === 1 ? `anyOf(${members})` : `${g.gateNeedUp[v]} of (${members})`;
+    labels.set(v, label);
+  }
+  return label;
 }
+
+const gateLabels = new WeakMap<FailureGraph, Map<number, string>>();
