@@ -1,6 +1,6 @@
 import type { BlastEntry, ConcentrationEntry, Finding, Inventory, PairEntry, Report, VendorEntry } from '../analysis/types.js';
 import type { Diagnostic } from '../model/snapshot.js';
-import type { Reporter } from './types.js';
+import type { RenderOptions, Reporter } from './types.js';
 
 /**
  * The JSON report of DESIGN.md section 7, a stable contract: keys in the documented order
@@ -8,6 +8,42 @@ import type { Reporter } from './types.js';
  * `blastRadius` only. JSON.stringify escapes control characters, so untrusted strings are safe.
  */
 export const json: Reporter = (report, options) => `${JSON.stringify(toJsonReport(report, options.top), null, 2)}\n`;
+
+/**
+ * The same text as `json`, in chunks of about 64 KB, for reports too big to be one string (V8
+ * caps strings at about 512 MB; a million-resource estate's findings come near). Each entry of
+ * a top-level list is stringified on its own and indented to its depth, so the joined chunks
+ * equal `json(report, options)` byte for byte.
+ */
+export function* jsonChunks(report: Report, options: Pick<RenderOptions, 'top'>): Generator<string> {
+  const doc = toJsonReport(report, options.top) as unknown as Record<string, unknown>;
+  const keys = Object.keys(doc).filter((key) => doc[key] !== undefined);
+  let buffer = '{\n';
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const value = doc[key];
+    const comma = k < keys.length - 1 ? ',' : '';
+    if (!Array.isArray(value) || value.length === 0) {
+      buffer += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
+      continue;
+    }
+    buffer += `  ${JSON.stringify(key)}: [\n`;
+    for (let i = 0; i < value.length; i++) {
+      buffer += `    ${indent(JSON.stringify(value[i], null, 2), '    ')}${i < value.length - 1 ? ',' : ''}\n`;
+      if (buffer.length > 65536) {
+        yield buffer;
+        buffer = '';
+      }
+    }
+    buffer += `  ]${comma}\n`;
+  }
+  yield `${buffer}}\n`;
+}
+
+/** JSON strings hold no raw newlines, so every newline in stringified JSON starts a new line. */
+function indent(text: string, by: string): string {
+  return text.includes('\n') ? text.replace(/\n/g, `\n${by}`) : text;
+}
 
 /** The report as the JSON contract orders it, with `blastRadius` cut to `top` entries. */
 export function toJsonReport(report: Report, top = Infinity): Report {
