@@ -13,7 +13,7 @@
  *
  * Never run in CI (timings on shared runners are noise); `npm test` has no timing assertions.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -159,9 +159,14 @@ async function main(): Promise<void> {
       extras.push(`audit --pairs, ${label(size)}: ${seconds(pairs.wallMs)} wall, ${mb(pairs.peakMb)} peak (pairs phase ${Math.round(timings(pairs.stderr).get('pairs') ?? NaN)} ms)`);
       process.stderr.write('simulate… ');
       const simArgs = [bin, 'simulate', estate.snapshot, '--config', estate.manifest, '--fail', 'aws:us-east-1', '--format', 'json', '-o', '/dev/null'];
-      const sim = await median(args.runs, () => measure(process.execPath, simArgs, { FAULTLINE_TIMINGS: '1' }), 'simulate');
-      const query = timings(sim.stderr).get('simulate');
-      extras.push(`simulate --fail aws:us-east-1, ${label(size)}: ${query === undefined ? 'n/a' : `${query.toFixed(1)} ms`} for the query after load (${seconds(sim.wallMs)} wall with load)`);
+      const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
+      if (/^\s+simulate\b/m.test(help)) {
+        const sim = await median(args.runs, () => measure(process.execPath, simArgs, { FAULTLINE_TIMINGS: '1' }), 'simulate');
+        const query = timings(sim.stderr).get('simulate');
+        extras.push(`simulate --fail aws:us-east-1, ${label(size)}: ${query === undefined ? 'n/a' : `${query.toFixed(1)} ms`} for the query after load (${seconds(sim.wallMs)} wall with load)`);
+      } else {
+        extras.push('simulate: this build has no simulate command');
+      }
       process.stderr.write('done\n');
     }
   }

@@ -1,10 +1,10 @@
 import { Option, type Command } from 'commander';
-import { awsCollector, type AwsCollectorOptions } from '../collectors/aws/index.js';
+import type { AwsCollectorOptions } from '../collectors/aws/index.js';
 import type { Progress } from '../collectors/types.js';
 import { CollectorError, UsageError } from '../core/errors.js';
 import { didYouMean, plural, sanitizeForTerminal } from '../core/text.js';
 import type { Snapshot, SnapshotResource } from '../model/snapshot.js';
-import { startReplayServer, type ReplayFaults } from '../replay/server.js';
+import type { ReplayFaults } from '../replay/server.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 
@@ -123,6 +123,9 @@ export async function collectAws(cli: AwsCliOptions, io: Io, extras: CollectAwsE
   };
   let snapshot: Snapshot;
   try {
+    // Loaded on use: the AWS SDK takes about half a second to import, which every `audit` of a
+    // snapshot file would otherwise pay before reading a byte.
+    const { awsCollector } = await import('../collectors/aws/index.js');
     snapshot = await awsCollector(options).collect({ progress, ...(extras.sink ? { sink: extras.sink } : {}) });
   } finally {
     if (io.stderr.isTTY === true) io.stderr.write('\r\u001b[K');
@@ -148,6 +151,7 @@ export function enforceStrict(snapshot: Snapshot, strict: boolean | undefined): 
 export async function collectReplayedEstate(estateDir: string, io: Io, faults?: ReplayFaults): Promise<Snapshot> {
   // The SDK warns on Node 20 about its 2027 support window; the demo output should not.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { startReplayServer } = await import('../replay/server.js');
   const server = await startReplayServer({ estateDir, ...(faults ? { faults } : {}) });
   try {
     return await collectAws({ regions: 'all' }, io, {

@@ -17,6 +17,7 @@ import { emptySnapshot, type Snapshot } from '../model/snapshot.js';
 import { readSnapshot } from '../model/snapshot-io.js';
 import { collectAws, enforceStrict, type AwsCliOptions } from './aws-options.js';
 import type { Io } from './io.js';
+import { phaseTimer } from './timings.js';
 import { packageVersion } from './version.js';
 
 export interface EstateOptions extends AwsCliOptions {
@@ -48,11 +49,14 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
   if (options.snapshot && options.aws) {
     throw new UsageError('give a snapshot file or --aws, not both', { hint: 'collect with --aws, or analyse a snapshot written by `faultline collect`' });
   }
+  const lap = phaseTimer(io);
   const catalog = loadBuiltinCatalog();
+  lap('catalog');
   const configPath = options.config ?? findManifest(io.cwd);
   const manifest = configPath
     ? await loadManifest(resolve(io.cwd, configPath), { knownVendors: catalogVendorNames(catalog) }, options.config ?? relative(io.cwd, configPath))
     : undefined;
+  lap('manifest');
 
   let snapshot: Snapshot;
   if (given?.snapshot) snapshot = given.snapshot;
@@ -65,9 +69,11 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
     });
   }
   if (!options.aws) enforceStrict(snapshot, options.strict);
+  lap('read');
 
   try {
     const estate = compileEstate({ snapshot, manifest, catalog, serviceTag: options.serviceTag });
+    lap('compile');
     return { estate, catalog, snapshot, manifest };
   } catch (error) {
     if (error instanceof IdSyntaxError) {
@@ -84,7 +90,12 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
 /** Loads the estate and analyses it: what `audit` and `check` report on. */
 export async function loadReport(options: EstateOptions & { pairs?: boolean }, io: Io): Promise<LoadedEstate & { report: Report }> {
   const loaded = await loadEstate(options, io);
+  const lap = phaseTimer(io);
   const report = analyze(loaded.estate);
-  if (options.pairs) report.pairs = analyzePairs(loaded.estate);
+  lap('analyze');
+  if (options.pairs) {
+    report.pairs = analyzePairs(loaded.estate);
+    lap('pairs');
+  }
   return { ...loaded, report };
 }

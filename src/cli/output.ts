@@ -67,7 +67,7 @@ async function writeChunks(path: string, text: OutputText, flags: 'w' | 'wx'): P
   finished.catch(() => undefined);
   const chunks = typeof text === 'string' || text instanceof Uint8Array ? [text] : text;
   for (const chunk of chunks) {
-    if (!out.write(chunk)) await Promise.race([new Promise((done) => out.once('drain', done)), finished]);
+    if (!out.write(chunk)) await Promise.race([new Promise<void>((done) => out.once('drain', () => done())), finished]);
   }
   out.end();
   await finished;

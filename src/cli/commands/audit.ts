@@ -9,6 +9,8 @@ import type { Io } from '../io.js';
 import { loadReport } from '../load-estate.js';
 import { failOnOption, formatOption, positiveInt, type FailOn } from '../options.js';
 import { writeOutput } from '../output.js';
+import { phaseTimer } from '../timings.js';
+import { jsonChunks } from '../../report/json.js';
 import { styleFor } from '../style.js';
 
 export interface AuditOptions extends AwsCliOptions {
@@ -45,14 +47,18 @@ export function registerAudit(program: Command, ctx: CliContext): Command {
 
 /** Renders a report in the chosen format to stdout or `--output`. */
 export async function renderReport(io: Io, report: Report, options: { format: ReporterName; top?: number; output?: string; verbose?: boolean }): Promise<void> {
+  const lap = phaseTimer(io);
   const toFile = options.output !== undefined && options.output !== '-';
-  const text = reporters[options.format](report, {
+  const renderOptions = {
     style: toFile ? plainStyle : styleFor(io.stdout, io.env),
     top: options.top ?? (options.format === 'table' ? 10 : Infinity),
     verbose: options.verbose ?? false,
     width: io.stdout.columns ?? 100,
-  });
+  };
+  // JSON goes out in chunks: a million-resource report would come near V8's string limit.
+  const text = options.format === 'json' ? jsonChunks(report, renderOptions) : reporters[options.format](report, renderOptions);
   await writeOutput(io, options.output, text);
+  lap('render');
 }
 
 /** Whether any finding is at or above `failOn`. */
