@@ -29,8 +29,8 @@ try {
     homeRegion: 'us-east-1',
   }).collect({ progress: { update: () => undefined, warn: (m) => process.stderr.write(`${m}\n`) }, sink: (r) => writer.add(r) });
   await writer.close({ coverage: snapshot.coverage, zones: snapshot.zones, diagnostics: snapshot.diagnostics });
-  process.stderr.write(`faultline timing collect ${(performance.now() - started).toFixed(1)}\n`);
-  process.stderr.write(`faultline timing requests ${server.requests.length}\n`);
+  process.stderr.write(`faultline timing collect ${(performance.now() - started).toFixed(1)} ms\n`);
+  process.stderr.write(`faultline requests ${server.requests.length}\n`);
 } finally {
   await server.close();
 }

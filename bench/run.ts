@@ -117,10 +117,10 @@ async function median(runs: number, run: () => Promise<Measured>, what: string):
   return { wallMs: by('wallMs'), peakMb: by('peakMb'), stderr: results.at(-1)!.stderr, code: results.at(-1)!.code };
 }
 
-/** Phase timings printed by the CLI under FAULTLINE_TIMINGS=1: `faultline timing <phase> <ms>`. */
+/** Phase timings printed by the CLI under FAULTLINE_TIMINGS=1: `faultline timing <phase> <ms> ms, …`. */
 function timings(stderr: string): Map<string, number> {
   const phases = new Map<string, number>();
-  for (const m of stderr.matchAll(/^faultline timing (\S+) ([\d.]+)$/gm)) phases.set(m[1]!, Number(m[2]));
+  for (const m of stderr.matchAll(/^faultline timing (\S+) ([\d.]+) ms/gm)) phases.set(m[1]!, Number(m[2]));
   return phases;
 }
 

@@ -87,15 +87,24 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
   }
 }
 
-/** Loads the estate and analyses it: what `audit` and `check` report on. */
+/**
+ * Loads the estate and analyses it: what `audit` and `check` report on. The returned snapshot
+ * is its header only (`resources` empty): once compiled, the resources live in the estate's
+ * graph, and letting the parsed records go before the analysis runs is what keeps a
+ * million-resource audit under 1 GB.
+ */
 export async function loadReport(options: EstateOptions & { pairs?: boolean }, io: Io): Promise<LoadedEstate & { report: Report }> {
-  const loaded = await loadEstate(options, io);
+  const { estate, catalog, manifest, snapshot } = withoutResources(await loadEstate(options, io));
   const lap = phaseTimer(io);
-  const report = analyze(loaded.estate);
+  const report = analyze(estate);
   lap('analyze');
   if (options.pairs) {
-    report.pairs = analyzePairs(loaded.estate);
+    report.pairs = analyzePairs(estate);
     lap('pairs');
   }
-  return { ...loaded, report };
+  return { estate, catalog, manifest, snapshot, report };
+}
+
+function withoutResources(loaded: LoadedEstate): LoadedEstate {
+  return { ...loaded, snapshot: { ...loaded.snapshot, resources: [] } };
 }

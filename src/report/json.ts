@@ -16,20 +16,26 @@ export const json: Reporter = (report, options) => `${JSON.stringify(toJsonRepor
  * equal `json(report, options)` byte for byte.
  */
 export function* jsonChunks(report: Report, options: Pick<RenderOptions, 'top'>): Generator<string> {
-  const doc = toJsonReport(report, options.top) as unknown as Record<string, unknown>;
+  // The two long lists are mapped one entry at a time as they are written, not copied whole.
+  const doc = toJsonReport({ ...report, findings: [], blastRadius: [] }, options.top) as unknown as Record<string, unknown>;
+  const lazy: Record<string, { length: number; at: (i: number) => unknown }> = {
+    findings: { length: report.findings.length, at: (i) => finding(report.findings[i]!) },
+    blastRadius: { length: Math.min(report.blastRadius.length, Math.max(0, options.top)), at: (i) => blastEntry(report.blastRadius[i]!) },
+  };
   const keys = Object.keys(doc).filter((key) => doc[key] !== undefined);
   let buffer = '{\n';
   for (let k = 0; k < keys.length; k++) {
     const key = keys[k]!;
     const value = doc[key];
     const comma = k < keys.length - 1 ? ',' : '';
-    if (!Array.isArray(value) || value.length === 0) {
+    const list = lazy[key] ?? (Array.isArray(value) ? { length: value.length, at: (i: number): unknown => value[i] } : undefined);
+    if (list === undefined || list.length === 0) {
       buffer += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
       continue;
     }
     buffer += `  ${JSON.stringify(key)}: [\n`;
-    for (let i = 0; i < value.length; i++) {
-      buffer += `    ${indent(JSON.stringify(value[i], null, 2), '    ')}${i < value.length - 1 ? ',' : ''}\n`;
+    for (let i = 0; i < list.length; i++) {
+      buffer += `    ${indent(JSON.stringify(list.at(i), null, 2), '    ')}${i < list.length - 1 ? ',' : ''}\n`;
       if (buffer.length > 65536) {
         yield buffer;
         buffer = '';
