@@ -94,7 +94,7 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
  * million-resource audit under 1 GB.
  */
 export async function loadReport(options: EstateOptions & { pairs?: boolean }, io: Io): Promise<LoadedEstate & { report: Report }> {
-  const { estate, catalog, manifest, snapshot } = withoutResources(await loadEstate(options, io));
+  const { estate, catalog, manifest, snapshot } = await loadWithoutResources(options, io);
   const lap = phaseTimer(io);
   const report = analyze(estate);
   lap('analyze');
@@ -105,6 +105,8 @@ export async function loadReport(options: EstateOptions & { pairs?: boolean }, i
   return { estate, catalog, manifest, snapshot, report };
 }
 
-function withoutResources(loaded: LoadedEstate): LoadedEstate {
+/** A frame of its own, so nothing in loadReport's keeps the parsed resources reachable. */
+async function loadWithoutResources(options: EstateOptions, io: Io): Promise<LoadedEstate> {
+  const loaded = await loadEstate(options, io);
   return { ...loaded, snapshot: { ...loaded.snapshot, resources: [] } };
 }
