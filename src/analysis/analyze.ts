@@ -37,20 +37,22 @@ export function analyze(estate: Estate): Report {
   const regionLoss: { region: number; services: number; critical: number }[] = [];
   const gateCauses = new PairList();
   const seed = new Int32Array(1);
+  // Most of a million candidates take no service down: no per-candidate allocation until one does.
+  const downServices = new Int32Array(g.size);
 
   for (let x = 0; x < g.size; x++) {
     const kind = g.kind[x]!;
     if (kind === NodeKind.gate) continue;
     seed[0] = x;
     const down = propagator.run(seed);
-    const services: number[] = [];
+    let serviceCount = 0;
     let criticalCount = 0;
     let resources = 0;
     for (let i = 0; i < down; i++) {
       const v = propagator.order[i]!;
       const k = g.kind[v]!;
       if (k === NodeKind.service) {
-        services.push(v);
+        downServices[serviceCount++] = v;
         if (g.critical[v]) criticalCount++;
       } else if (k === NodeKind.resource) {
         resources++;
@@ -58,10 +60,10 @@ export function analyze(estate: Estate): Report {
         gateCauses.push(v, x);
       }
     }
-    if (kind === NodeKind.region) regionLoss.push({ region: x, services: services.length, critical: criticalCount });
-    if (services.length === 0) continue;
+    if (kind === NodeKind.region) regionLoss.push({ region: x, services: serviceCount, critical: criticalCount });
+    if (serviceCount === 0) continue;
 
-    services.sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+    const services = Array.from(downServices.subarray(0, serviceCount)).sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
     blastRadius.push({
       failure: g.ids[x]!,
       kind: kindNames[kind] as IdKind,

@@ -71,7 +71,7 @@ const DEFAULT_POLICY: Policy = { maxRegionShare: DEFAULT_MAX_REGION_SHARE, sever
 /** Builds the failure graph of an estate. Pure: data in, data out. */
 export function compileEstate(input: EstateInput): Estate {
   const { snapshot, manifest, catalog } = input;
-  const b = new GraphBuilder();
+  const b = new GraphBuilder(Math.ceil(snapshot.resources.length * 1.1));
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const vendorHosting = new Map<string, HostingSource>();
   const zoneNames = zoneNameIndex(snapshot);
@@ -135,8 +135,16 @@ export function compileEstate(input: EstateInput): Estate {
     const r = resources[i]!;
     const zonal = r.placement === 'zonal' && r.region && r.zone;
     const regional = !zonal && r.placement !== 'global' && r.region;
-    b.require(v, placementNodes.get(r.provider, zonal ? r.region! : regional ? r.region! : '', zonal ? r.zone! : '', () => place(resourcePlacement(r))));
-    if (r.account) b.require(v, accountNodes.get(r.provider, r.account, '', () => place(accountId(r.provider, r.account!))));
+    const region = zonal || regional ? r.region! : '';
+    const zone = zonal ? r.zone! : '';
+    let placement = placementNodes.get(r.provider, region, zone);
+    if (placement === undefined) placementNodes.set(r.provider, region, zone, (placement = place(resourcePlacement(r))));
+    b.require(v, placement);
+    if (r.account) {
+      let account = accountNodes.get(r.provider, r.account, '');
+      if (account === undefined) accountNodes.set(r.provider, r.account, '', (account = place(accountId(r.provider, r.account))));
+      b.require(v, account);
+    }
     for (const id of r.requires ?? []) b.require(v, resolveResourceRef(id, r.id));
   }
 
@@ -284,14 +292,15 @@ export function compileEstate(input: EstateInput): Estate {
 /** Values by three short string keys, without building a combined key per lookup. */
 class KeyedCache<T> {
   private readonly maps = new Map<string, Map<string, Map<string, T>>>();
-  get(a: string, b: string, c: string, make: () => T): T {
+  get(a: string, b: string, c: string): T | undefined {
+    return this.maps.get(a)?.get(b)?.get(c);
+  }
+  set(a: string, b: string, c: string, value: T): void {
     let byB = this.maps.get(a);
     if (byB === undefined) this.maps.set(a, (byB = new Map()));
     let byC = byB.get(b);
     if (byC === undefined) byB.set(b, (byC = new Map()));
-    let value = byC.get(c);
-    if (value === undefined) byC.set(c, (value = make()));
-    return value;
+    byC.set(c, value);
   }
 }
 

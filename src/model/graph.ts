@@ -71,10 +71,19 @@ export interface IdLookup {
  * id. Collisions only cost probes: equality is always checked on the whole string.
  */
 export class IdIndex implements IdLookup {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  private readonly hashes = new IntList();
+  private slots: Int32Array;
+  private readonly hashes: IntList;
 
-  constructor(private readonly ids: string[]) {}
+  /** `expected`: how many ids are coming, so a big estate does not rehash its way up. */
+  constructor(
+    private readonly ids: string[],
+    expected = 1024,
+  ) {
+    let size = 1 << 12;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new IntList(Math.max(1024, expected));
+  }
 
   get size(): number {
     return this.ids.length;
@@ -180,10 +189,10 @@ class IntList {
  */
 export class GraphBuilder {
   private readonly ids: string[] = [];
-  private readonly index = new IdIndex(this.ids);
-  private readonly kinds = new IntList();
-  private readonly from = new IntList(4096);
-  private readonly to = new IntList(4096);
+  private readonly index: IdIndex;
+  private readonly kinds: IntList;
+  private readonly from: IntList;
+  private readonly to: IntList;
   private readonly criticalNodes = new IntList();
   /** Gate facts, by node: owner (-1 for none), needUp, origin (0 for non-gates). */
   private readonly gateOwners = new IntList();
@@ -196,6 +205,14 @@ export class GraphBuilder {
   /** Gates created per owner so far, for their `<owner>#<n>` ids. */
   private readonly gateCounts = new IntList();
   private fallbackGates = 0;
+
+  /** `expectedNodes`: a size hint (the resource count), so big estates do not grow by doubling. */
+  constructor(expectedNodes = 1024) {
+    this.index = new IdIndex(this.ids, expectedNodes);
+    this.kinds = new IntList(Math.max(1024, expectedNodes));
+    this.from = new IntList(Math.max(4096, expectedNodes * 4));
+    this.to = new IntList(Math.max(4096, expectedNodes * 4));
+  }
 
   /** Interns `id` as a node of `kind`; returns the existing node when the id is known. */
   node(id: string, kind: NodeKindName): number {
