@@ -14,6 +14,10 @@ import type { Components } from './scc.js';
 export class ScenarioSweep {
   /** rows[v * words + w]: scenarios 32w..32w+31 where v is down. */
   readonly rows: Uint32Array;
+  /** One node's row while it is being computed. */
+  private readonly acc: Uint32Array;
+  /** seeds[v * words + w]: scenarios of the current run in which v fails directly. */
+  private readonly seeds: Uint32Array;
 
   constructor(
     private readonly g: FailureGraph,
@@ -21,13 +25,15 @@ export class ScenarioSweep {
     readonly words: number,
   ) {
     this.rows = new Uint32Array(g.size * words);
+    this.acc = new Uint32Array(words);
+    this.seeds = new Uint32Array(g.size * words);
   }
 
   /** Evaluates `scenarios` (each a list of failed nodes); at most 32·words of them. */
   run(scenarios: readonly (readonly number[])[]): void {
     const { g, words, rows } = this;
     if (scenarios.length > 32 * words) throw new Error(`at most ${32 * words} scenarios per sweep`);
-    const seeds = new Uint32Array(g.size * words);
+    const seeds = this.seeds;
     scenarios.forEach((failed, s) => {
       for (const v of failed) seeds[v * words + (s >>> 5)]! |= 1 << (s & 31);
     });
@@ -46,30 +52,43 @@ export class ScenarioSweep {
         for (let i = from; i < to; i++) if (this.evaluate(order[i]!, seeds)) changed = true;
       }
     }
+    // Clear only what was set: the seed matrix is reused, not reallocated (n·words per sweep).
+    for (const failed of scenarios) for (const v of failed) seeds.fill(0, v * words, (v + 1) * words);
   }
 
-  /** Recomputes v's row; returns whether it changed. */
+  /**
+   * Recomputes v's row; returns whether it changed. Requirements are the outer loop and words
+   * the inner one, so each requirement's row is read once, front to back, into `acc`.
+   */
   private evaluate(v: number, seeds: Uint32Array): boolean {
-    const { g, words, rows } = this;
+    const { g, words, rows, acc } = this;
     const begin = g.reqOffset[v]!;
     const end = g.reqOffset[v + 1]!;
     const need = g.need[v]!;
     const base = v * words;
+    const fanIn = end - begin;
+    if (fanIn === 0 || need > fanIn) {
+      acc.fill(0);
+    } else if (need === 1) {
+      // Any requirement down takes v down: OR of the rows.
+      acc.fill(0);
+      for (let e = begin; e < end; e++) {
+        const row = g.reqTargets[e]! * words;
+        for (let w = 0; w < words; w++) acc[w]! |= rows[row + w]!;
+      }
+    } else if (need === fanIn) {
+      // An anyOf gate: down only where every member is: AND of the rows.
+      acc.fill(0xffffffff);
+      for (let e = begin; e < end; e++) {
+        const row = g.reqTargets[e]! * words;
+        for (let w = 0; w < words; w++) acc[w]! &= rows[row + w]!;
+      }
+    } else {
+      for (let w = 0; w < words; w++) acc[w] = thresholdBits(rows, g.reqTargets, begin, end, words, w, need);
+    }
     let changed = false;
     for (let w = 0; w < words; w++) {
-      let down = seeds[base + w]!;
-      if (end > begin) {
-        if (need === 1) {
-          for (let e = begin; e < end; e++) down |= rows[g.reqTargets[e]! * words + w]!;
-        } else if (need === end - begin) {
-          let all = 0xffffffff;
-          for (let e = begin; e < end; e++) all &= rows[g.reqTargets[e]! * words + w]!;
-          down |= all;
-        } else if (need <= end - begin) {
-          down |= thresholdBits(rows, g.reqTargets, begin, end, words, w, need);
-        }
-      }
-      down >>>= 0;
+      const down = (acc[w]! | seeds[base + w]!) >>> 0;
       if (down !== rows[base + w]) {
         rows[base + w] = down;
         changed = true;
