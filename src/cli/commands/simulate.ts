@@ -11,6 +11,7 @@ import { plainStyle } from '../../report/style.js';
 import type { CliContext } from '../context.js';
 import { loadEstate } from '../load-estate.js';
 import { writeOutput } from '../output.js';
+import { phaseTimer } from '../timings.js';
 import { styleFor } from '../style.js';
 
 interface SimulateOptions {
@@ -49,8 +50,10 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
       if (options.fail && options.scenario) throw new UsageError('give --fail or --scenario, not both', { hint: 'a scenario already says what fails' });
       const { estate, catalog } = await loadEstate({ snapshot, config: options.config, serviceTag: options.serviceTag }, io);
       let view: SimulationView;
+      const lap = phaseTimer(io);
       if (options.fail) {
         view = { result: simulate(estate, options.fail.map((id) => resolveFailure(estate, id))) };
+        lap('simulate');
       } else {
         const scenario = catalog.scenario(options.scenario!);
         if (!scenario) {
