@@ -50,19 +50,27 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     else if (k !== NodeKind.gate && !failedSet.has(v)) domainsDown.push(g.ids[v]!);
   }
   const survivors: string[] = [];
-  const held: HeldGroup[] = [];
-  for (let v = 0; v < g.size; v++) {
-    const k = g.kind[v]!;
-    if (k === NodeKind.service && !propagator.isDown(v)) survivors.push(g.ids[v]!);
-    if (k === NodeKind.gate && g.gateOrigin[v] !== GateOrigin.none && !propagator.isDown(v) && propagator.failedRequirements(v) > 0) {
-      const members = Array.from(requirementsOf(g, v));
-      held.push({
-        owner: ownerId(g, v),
-        group: nodeLabel(g, v),
-        membersDown: members.filter((u) => propagator.isDown(u)).map((u) => nodeLabel(g, u)),
-        membersUp: members.filter((u) => !propagator.isDown(u)).map((u) => nodeLabel(g, u)),
-      });
+  for (const v of serviceNodes(g)) if (!propagator.isDown(v)) survivors.push(g.ids[v]!);
+  // Only a group next to something down can have lost members: look there, not at every node
+  // (a query on a million-node estate costs what it reaches). Node order, as a full scan had it.
+  const touched = new Set<number>();
+  const { depOffset, depSources, kind, gateOrigin } = g;
+  for (let i = 0; i < down; i++) {
+    const u = propagator.order[i]!;
+    for (let e = depOffset[u]!, end = depOffset[u + 1]!; e < end; e++) {
+      const w = depSources[e]!;
+      if (kind[w] === NodeKind.gate && gateOrigin[w] !== GateOrigin.none && !propagator.isDown(w)) touched.add(w);
     }
+  }
+  const held: HeldGroup[] = [];
+  for (const v of Int32Array.from(touched).sort()) {
+    const members = Array.from(requirementsOf(g, v));
+    held.push({
+      owner: ownerId(g, v),
+      group: nodeLabel(g, v),
+      membersDown: members.filter((u) => propagator.isDown(u)).map((u) => nodeLabel(g, u)),
+      membersUp: members.filter((u) => !propagator.isDown(u)).map((u) => nodeLabel(g, u)),
+    });
   }
   services.sort((a, b) => Number(b.critical) - Number(a.critical) || compareIds(a.id, b.id));
   return {
@@ -73,6 +81,19 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     domainsDown: domainsDown.sort(compareIds),
     held: held.sort((a, b) => compareIds(a.owner, b.owner) || compareIds(a.group, b.group)),
   };
+}
+
+const servicesOf = new WeakMap<FailureGraph, Int32Array>();
+
+/** The service nodes of a graph, found once per graph (graphs are immutable). */
+function serviceNodes(g: FailureGraph): Int32Array {
+  let nodes = servicesOf.get(g);
+  if (nodes === undefined) {
+    const list: number[] = [];
+    for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service) list.push(v);
+    servicesOf.set(g, (nodes = Int32Array.from(list)));
+  }
+  return nodes;
 }
 
 function ownerId(g: FailureGraph, gate: number): string {
