@@ -90,7 +90,8 @@ function serviceNodes(g: FailureGraph): Int32Array {
   let nodes = servicesOf.get(g);
   if (nodes === undefined) {
     const list: number[] = [];
-    for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service) list.push(v);
+    // indexOf scans natively: a one-off query should not wait for a JS loop over every node to warm up.
+    for (let v = g.kind.indexOf(NodeKind.service); v >= 0; v = g.kind.indexOf(NodeKind.service, v + 1)) list.push(v);
     servicesOf.set(g, (nodes = Int32Array.from(list)));
   }
   return nodes;
