@@ -377,7 +377,9 @@ function selectResources(
     for (const [key, byValue] of indexed) {
       const value = tags[key];
       if (value === undefined) continue;
-      for (const selector of byValue.get(value) ?? []) {
+      const candidates = byValue.get(value);
+      if (candidates === undefined) continue;
+      for (const selector of candidates) {
         if (matches(tags, selector.tags)) {
           selector.list.push(v);
           claimed = true;
@@ -399,11 +401,15 @@ function matches(tags: Record<string, string>, selector: Record<string, string>)
   return true;
 }
 
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /** The service a resource belongs to by its tags, as a valid service id (`My App` → `My-App`). */
 export function serviceNameFromTags(tags: Record<string, string>, serviceTags: readonly string[]): string | undefined {
   for (const key of serviceTags) {
     const value = tags[key];
     if (value === undefined) continue;
+    // Most values already are valid names: a test allocates nothing, a million replaces do.
+    if (SERVICE_NAME.test(value)) return value;
     const name = value.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
     if (name !== '') return name;
   }
