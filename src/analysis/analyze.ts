@@ -10,6 +10,7 @@ import { GateOrigin, NodeKind, dependentsOf, kindNames, nodeLabel, requirementsO
 import { formatRequirement } from '../model/requirement.js';
 import type { IdKind } from '../model/ids.js';
 import { findCycles, namedMembers } from './cycles.js';
+import { stronglyConnected, type Components } from './scc.js';
 import { fingerprint } from './fingerprint.js';
 import { Propagator } from './propagate.js';
 import { SEVERITY_RANK, ruleIds, type RuleId } from './rules.js';
@@ -35,12 +36,18 @@ export function analyze(estate: Estate): Report {
   const propagator = new Propagator(g);
   const blastRadius: BlastEntry[] = [];
   const regionLoss: { region: number; services: number; critical: number }[] = [];
-  const gateCauses = new PairList();
+  const components = stronglyConnected(g);
+  const fate = new SharedFate(g, components);
   const seed = new Int32Array(1);
   // Most of a million candidates take no service down: no per-candidate allocation until one does.
   const downServices = new Int32Array(g.size);
+  const killedGates: number[] = [];
 
-  for (let x = 0; x < g.size; x++) {
+  // Dependents first (the reverse of the requirements-first component order): whatever a
+  // failure takes down has been swept before the failure itself, which lets shared-fate judge
+  // each cause during this one sweep instead of propagating every cause a second time.
+  for (let position = components.order.length - 1; position >= 0; position--) {
+    const x = components.order[position]!;
     const kind = g.kind[x]!;
     if (kind === NodeKind.gate) continue;
     seed[0] = x;
@@ -57,9 +64,11 @@ export function analyze(estate: Estate): Report {
       } else if (k === NodeKind.resource) {
         resources++;
       } else if (k === NodeKind.gate && g.gateOrigin[v] !== GateOrigin.none) {
-        gateCauses.push(v, x);
+        killedGates.push(v);
       }
     }
+    for (const gate of killedGates) fate.record(gate, x, propagator);
+    killedGates.length = 0;
     if (kind === NodeKind.region) regionLoss.push({ region: x, services: serviceCount, critical: criticalCount });
     if (serviceCount === 0) continue;
 
@@ -85,8 +94,8 @@ export function analyze(estate: Estate): Report {
     }
   }
 
-  sharedFate(estate, propagator, gateCauses, add);
-  for (const cycle of findCycles(g)) {
+  fate.finish(propagator, add);
+  for (const cycle of findCycles(g, components)) {
     const members = namedMembers(g, cycle);
     if (members.length === 0) continue;
     const ids = members.map((v) => g.ids[v]!);
@@ -181,43 +190,87 @@ function makeFindingSink(estate: Estate, findings: Finding[]): FindingSink {
 
 /**
  * shared-fate: a redundancy group (or a primary and its fallback) all of whose members fail
- * under one single failure. Every failure that kills the group was recorded during the sweep;
- * only the most specific ones are reported: a cause is dropped when it also takes down another
- * cause of the same group (a region that takes down the zone that kills the replicas says
- * nothing the zone does not).
+ * under one single failure. Only the most specific causes are reported: a cause is dropped when
+ * it also takes down another cause of the same group (a region that takes down the zone that
+ * kills the replicas says nothing the zone does not).
+ *
+ * Candidates are swept dependents first, so when a cause is swept every other cause it takes
+ * down has been recorded already, and `isDown` on them decides it on the spot. Inside a
+ * dependency cycle that order does not exist; groups with a cause in a cycle are decided at the
+ * end by propagating each of their causes again.
  */
-function sharedFate(estate: Estate, propagator: Propagator, pairs: PairList, add: FindingSink): void {
-  const g = estate.graph;
-  const causesByGate = pairs.groupBy(0);
-  const gatesByCause = pairs.groupBy(1);
-  const seed = new Int32Array(1);
-  for (const [cause, gates] of gatesByCause) {
-    seed[0] = cause;
-    propagator.run(seed);
-    for (const gate of gates) {
-      const others = causesByGate.get(gate)!;
-      if (others.some((c) => c !== cause && propagator.isDown(c))) continue;
-      const owner = g.gateOwner[gate]!;
-      const members = requirementsOf(g, gate);
-      const chain = chainIds(g, propagator.chain(gate));
-      let message: string;
-      let extra: string;
-      if (g.gateOrigin[gate] === GateOrigin.fallback) {
-        const [primary, fallback] = [g.ids[members[0]!]!, g.ids[members[1]!]!];
-        message = `primary ${primary} and its fallback ${fallback} both fail when ${g.ids[cause]} fails`;
-        extra = `fallback:${primary}|${fallback}`;
-      } else if (g.gateOrigin[gate] === GateOrigin.replicas) {
-        const type = g.typeNames[g.resourceType[members[0]!]!] ?? 'resource';
-        message = `all ${members.length} ${type} replicas of ${g.ids[owner]} fail together when ${g.ids[cause]} fails`;
-        extra = `replicas:${type}`;
-      } else {
-        const label = nodeLabel(g, gate);
-        message = `redundancy group ${label} of ${g.ids[owner]} fails entirely when ${g.ids[cause]} fails`;
-        extra = label;
-      }
-      add('shared-fate', cause, owner, message, owner >= 0 ? [g.ids[owner]!, ...chain] : chain, extra);
+class SharedFate {
+  /** Causes recorded so far, by group gate. */
+  private readonly causes = new Map<number, number[]>();
+  /** Undominated (gate, cause) pairs with the causal chain at the time, for acyclic gates. */
+  private readonly found: { gate: number; cause: number; chain: number[] }[] = [];
+  private readonly cyclicGates = new Set<number>();
+  private readonly inCycle: Uint8Array;
+
+  constructor(
+    private readonly g: FailureGraph,
+    components: Components,
+  ) {
+    this.inCycle = new Uint8Array(g.size);
+    for (let c = 0; c < components.count; c++) {
+      if (components.start[c + 1]! - components.start[c]! < 2) continue;
+      for (let i = components.start[c]!; i < components.start[c + 1]!; i++) this.inCycle[components.order[i]!] = 1;
     }
   }
+
+  /** `cause` failing alone takes `gate` down; `propagator` holds that run. */
+  record(gate: number, cause: number, propagator: Propagator): void {
+    let causes = this.causes.get(gate);
+    if (causes === undefined) this.causes.set(gate, (causes = []));
+    if (this.inCycle[cause]) this.cyclicGates.add(gate);
+    if (!this.cyclicGates.has(gate) && !causes.some((c) => propagator.isDown(c))) {
+      this.found.push({ gate, cause, chain: propagator.chain(gate) });
+    }
+    causes.push(cause);
+  }
+
+  finish(propagator: Propagator, add: FindingSink): void {
+    for (const { gate, cause, chain } of this.found) if (!this.cyclicGates.has(gate)) sharedFateFinding(this.g, gate, cause, chain, add);
+    const gatesByCause = new Map<number, number[]>();
+    for (const gate of this.cyclicGates) {
+      for (const cause of this.causes.get(gate)!) {
+        const gates = gatesByCause.get(cause);
+        if (gates) gates.push(gate);
+        else gatesByCause.set(cause, [gate]);
+      }
+    }
+    const seed = new Int32Array(1);
+    for (const [cause, gates] of gatesByCause) {
+      seed[0] = cause;
+      propagator.run(seed);
+      for (const gate of gates) {
+        if (this.causes.get(gate)!.some((c) => c !== cause && propagator.isDown(c))) continue;
+        sharedFateFinding(this.g, gate, cause, propagator.chain(gate), add);
+      }
+    }
+  }
+}
+
+function sharedFateFinding(g: FailureGraph, gate: number, cause: number, chainNodes: readonly number[], add: FindingSink): void {
+  const owner = g.gateOwner[gate]!;
+  const members = requirementsOf(g, gate);
+  const chain = chainIds(g, chainNodes);
+  let message: string;
+  let extra: string;
+  if (g.gateOrigin[gate] === GateOrigin.fallback) {
+    const [primary, fallback] = [g.ids[members[0]!]!, g.ids[members[1]!]!];
+    message = `primary ${primary} and its fallback ${fallback} both fail when ${g.ids[cause]} fails`;
+    extra = `fallback:${primary}|${fallback}`;
+  } else if (g.gateOrigin[gate] === GateOrigin.replicas) {
+    const type = g.typeNames[g.resourceType[members[0]!]!] ?? 'resource';
+    message = `all ${members.length} ${type} replicas of ${g.ids[owner]} fail together when ${g.ids[cause]} fails`;
+    extra = `replicas:${type}`;
+  } else {
+    const label = nodeLabel(g, gate);
+    message = `redundancy group ${label} of ${g.ids[owner]} fails entirely when ${g.ids[cause]} fails`;
+    extra = label;
+  }
+  add('shared-fate', cause, owner, message, owner >= 0 ? [g.ids[owner]!, ...chain] : chain, extra);
 }
 
 /**
@@ -311,26 +364,4 @@ export function compareIds(a: string, b: string): number {
 
 function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
-}
-
-/** An append-only list of (a, b) int pairs, grouped on demand. */
-class PairList {
-  private readonly a: number[] = [];
-  private readonly b: number[] = [];
-  push(first: number, second: number): void {
-    this.a.push(first);
-    this.b.push(second);
-  }
-  /** Groups by the first (0) or second (1) element: key → the other elements, in insertion order. */
-  groupBy(which: 0 | 1): Map<number, number[]> {
-    const keys = which === 0 ? this.a : this.b;
-    const values = which === 0 ? this.b : this.a;
-    const groups = new Map<number, number[]>();
-    for (let i = 0; i < keys.length; i++) {
-      const list = groups.get(keys[i]!);
-      if (list) list.push(values[i]!);
-      else groups.set(keys[i]!, [values[i]!]);
-    }
-    return groups;
-  }
 }
