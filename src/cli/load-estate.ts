@@ -2,6 +2,7 @@
  * Gathers an audit's inputs (snapshot file or live AWS collection, faultline.yaml, the built-in
  * catalogue) and compiles them into an Estate. Shared by audit, check, export, simulate and demo.
  */
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { analyze } from '../analysis/analyze.js';
 import { analyzePairs } from '../analysis/pairs.js';
@@ -11,10 +12,10 @@ import type { Catalog } from '../catalog/types.js';
 import { findManifest, loadManifest } from '../config/load.js';
 import type { Manifest } from '../config/types.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { compileEstate, type Estate } from '../model/estate.js';
+import { estateCompiler, type Estate, type EstateCompiler } from '../model/estate.js';
 import { IdSyntaxError } from '../model/ids.js';
 import { emptySnapshot, type Snapshot } from '../model/snapshot.js';
-import { readSnapshot } from '../model/snapshot-io.js';
+import { readSnapshot, scanSnapshot } from '../model/snapshot-io.js';
 import { collectAws, enforceStrict, type AwsCliOptions } from './aws-options.js';
 import type { Io } from './io.js';
 import { phaseTimer } from './timings.js';
@@ -26,6 +27,11 @@ export interface EstateOptions extends AwsCliOptions {
   /** faultline.yaml; default ./faultline.yaml (or .yml) when present. */
   config?: string | undefined;
   serviceTag?: string | undefined;
+  /**
+   * false: compile the snapshot file's resources as they are read and return the snapshot
+   * without them (what `audit` needs, in a fraction of the memory). Default true.
+   */
+  keepResources?: boolean | undefined;
 }
 
 export interface LoadedEstate {
@@ -58,9 +64,27 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
     : undefined;
   lap('manifest');
 
+  const compile = (snapshot: Omit<Snapshot, 'resources'>, expectedResources?: number): EstateCompiler =>
+    estateCompiler({ snapshot, manifest, catalog, serviceTag: options.serviceTag, expectedResources });
   let snapshot: Snapshot;
+  let streamed: EstateCompiler | undefined;
   if (given?.snapshot) snapshot = given.snapshot;
-  else if (options.snapshot) snapshot = await readSnapshot(resolve(io.cwd, options.snapshot), options.snapshot);
+  else if (options.snapshot && options.keepResources === false) {
+    // Compiled as it is read: the parsed resources are never all in memory at once.
+    const path = resolve(io.cwd, options.snapshot);
+    const expected = Math.ceil((await stat(path).then((s) => s.size, () => 0)) / 300);
+    const head = await scanSnapshot(path, options.snapshot, (header) => {
+      const compiler = (streamed = compile(header, expected));
+      return (resource) => {
+        try {
+          compiler.add(resource);
+        } catch (error) {
+          throw invalidId(error, options.snapshot);
+        }
+      };
+    });
+    snapshot = { ...head, resources: [] };
+  } else if (options.snapshot) snapshot = await readSnapshot(resolve(io.cwd, options.snapshot), options.snapshot);
   else if (options.aws) snapshot = await collectAws(options, io);
   else if (manifest) snapshot = emptySnapshot(packageVersion());
   else {
@@ -72,19 +96,28 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
   lap('read');
 
   try {
-    const estate = compileEstate({ snapshot, manifest, catalog, serviceTag: options.serviceTag });
+    let estate: Estate;
+    if (streamed) estate = streamed.finish();
+    else {
+      const compiler = compile(snapshot, snapshot.resources.length);
+      for (const resource of snapshot.resources) compiler.add(resource);
+      estate = compiler.finish();
+    }
     lap('compile');
     return { estate, catalog, snapshot, manifest };
   } catch (error) {
-    if (error instanceof IdSyntaxError) {
-      throw new InputError(`the snapshot holds an invalid id: ${error.message}`, {
-        where: options.snapshot ?? 'collected snapshot',
-        hint: 're-run `faultline collect`; if it persists, please report it',
-        cause: error,
-      });
-    }
-    throw error;
+    throw invalidId(error, options.snapshot);
   }
+}
+
+/** An IdSyntaxError from compiling becomes the user's InputError; anything else is unchanged. */
+function invalidId(error: unknown, snapshot: string | undefined): unknown {
+  if (!(error instanceof IdSyntaxError)) return error;
+  return new InputError(`the snapshot holds an invalid id: ${error.message}`, {
+    where: snapshot ?? 'collected snapshot',
+    hint: 're-run `faultline collect`; if it persists, please report it',
+    cause: error,
+  });
 }
 
 /**
@@ -94,7 +127,7 @@ export async function loadEstate(options: EstateOptions, io: Io, given?: { snaps
  * million-resource audit under 1 GB.
  */
 export async function loadReport(options: EstateOptions & { pairs?: boolean }, io: Io): Promise<LoadedEstate & { report: Report }> {
-  const { estate, catalog, manifest, snapshot } = await loadWithoutResources(options, io);
+  const { estate, catalog, manifest, snapshot } = await loadWithoutResources({ ...options, keepResources: false }, io);
   const lap = phaseTimer(io);
   const report = analyze(estate);
   lap('analyze');
@@ -105,7 +138,7 @@ export async function loadReport(options: EstateOptions & { pairs?: boolean }, i
   return { estate, catalog, manifest, snapshot, report };
 }
 
-/** A frame of its own, so nothing in loadReport's keeps the parsed resources reachable. */
+/** A frame of its own, so nothing in loadReport's keeps parsed resources reachable (from --aws or a given snapshot). */
 async function loadWithoutResources(options: EstateOptions, io: Io): Promise<LoadedEstate> {
   const loaded = await loadEstate(options, io);
   return { ...loaded, snapshot: { ...loaded.snapshot, resources: [] } };

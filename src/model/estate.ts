@@ -70,8 +70,34 @@ const DEFAULT_POLICY: Policy = { maxRegionShare: DEFAULT_MAX_REGION_SHARE, sever
 
 /** Builds the failure graph of an estate. Pure: data in, data out. */
 export function compileEstate(input: EstateInput): Estate {
+  const compiler = estateCompiler({ ...input, expectedResources: input.snapshot.resources.length });
+  for (const resource of input.snapshot.resources) compiler.add(resource);
+  return compiler.finish();
+}
+
+/** What `estateCompiler` starts from: the snapshot's header; its resources come through `add`. */
+export interface EstateCompilerInput extends Omit<EstateInput, 'snapshot'> {
+  snapshot: Omit<Snapshot, 'resources'>;
+  /** How many resources are coming, if known: sizes the graph's tables up front. */
+  expectedResources?: number | undefined;
+}
+
+/** Compiles an estate one resource at a time (see `estateCompiler`). */
+export interface EstateCompiler {
+  add(resource: SnapshotResource): void;
+  /** Compiles services, vendors and fallbacks, and builds the graph. Call once, after the last `add`. */
+  finish(): Estate;
+}
+
+/**
+ * `compileEstate`, one resource at a time: each resource is interned, placed and assigned to
+ * its service as it arrives and is not kept, so a snapshot streamed from disk never has to be
+ * held whole (at a million resources the parsed records are most of an audit's memory and of
+ * its garbage collection). `requires` on a resource not seen yet is resolved by `finish`.
+ */
+export function estateCompiler(input: EstateCompilerInput): EstateCompiler {
   const { snapshot, manifest, catalog } = input;
-  const b = new GraphBuilder(Math.ceil(snapshot.resources.length * 1.1));
+  const b = new GraphBuilder(Math.ceil((input.expectedResources ?? 1024) * 1.1));
   const diagnostics: Diagnostic[] = [...snapshot.diagnostics];
   const vendorHosting = new Map<string, HostingSource>();
   const zoneNames = zoneNameIndex(snapshot);
@@ -108,31 +134,31 @@ export function compileEstate(input: EstateInput): Estate {
     }
   };
 
-  // 1. Resources, interned first so `requires` between resources resolve in any order.
-  const resources = snapshot.resources;
-  const resourceNode = new Int32Array(resources.length).fill(-1);
-  for (let i = 0; i < resources.length; i++) {
-    const r = resources[i]!;
-    const before = b.size;
-    const v = b.node(r.id, 'resource');
-    if (b.size === before) {
-      diagnostics.push({ level: 'warning', source: 'snapshot', message: `resource ${r.id} appears twice; the first record is used` });
-      continue;
-    }
-    resourceNode[i] = v;
-    b.setResourceType(v, r.type);
-    const controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion;
-    if (controlPlane !== undefined) controlPlanes.set(v, regionId(r.provider, controlPlane));
-  }
   // Placement and account nodes by their short parts (provider, region, zone; provider,
   // account): a million resources share a few hundred of them, and building then hashing an id
   // string per resource costs more than the rest of this loop.
   const placementNodes = new KeyedCache<number>();
   const accountNodes = new KeyedCache<number>();
-  for (let i = 0; i < resources.length; i++) {
-    const v = resourceNode[i]!;
-    if (v < 0) continue;
-    const r = resources[i]!;
+  /** `requires` naming resources not seen yet, resolved by finish(). */
+  const pending: { from: number; fromId: string; id: string }[] = [];
+
+  const declared = manifest?.services ?? [];
+  const declaredNames = new Set(declared.map((s) => s.name));
+  const serviceTags = input.serviceTag ? [input.serviceTag] : DEFAULT_SERVICE_TAGS;
+  const selection = new ResourceSelection(declared, serviceTags);
+  const criticalityDeclared = manifest !== undefined && declared.some((s) => s.critical);
+
+  /** 1. A resource: its node, type, placement, account, requirements and service. */
+  function add(r: SnapshotResource): void {
+    const before = b.size;
+    const v = b.node(r.id, 'resource');
+    if (b.size === before) {
+      diagnostics.push({ level: 'warning', source: 'snapshot', message: `resource ${r.id} appears twice; the first record is used` });
+      return;
+    }
+    b.setResourceType(v, r.type);
+    const controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion;
+    if (controlPlane !== undefined) controlPlanes.set(v, regionId(r.provider, controlPlane));
     const zonal = r.placement === 'zonal' && r.region && r.zone;
     const regional = !zonal && r.placement !== 'global' && r.region;
     const region = zonal || regional ? r.region! : '';
@@ -145,7 +171,12 @@ export function compileEstate(input: EstateInput): Estate {
       if (account === undefined) accountNodes.set(r.provider, r.account, '', (account = place(accountId(r.provider, r.account))));
       b.require(v, account);
     }
-    for (const id of r.requires ?? []) b.require(v, resolveResourceRef(id, r.id));
+    for (const id of r.requires ?? []) {
+      const known = idKind(id) === 'resource' ? b.lookup(id) : resolveResourceRef(id, r.id);
+      if (known !== undefined) b.require(v, known);
+      else pending.push({ from: v, fromId: r.id, id });
+    }
+    selection.add(v, r.tags);
   }
 
   function resolveResourceRef(id: string, from: string): number {
@@ -160,32 +191,6 @@ export function compileEstate(input: EstateInput): Estate {
     if (kind === 'service') return b.node(id, 'service');
     return place(id);
   }
-
-  // 2. Services: declared ones, then those derived from tags.
-  const declared = manifest?.services ?? [];
-  const declaredNames = new Set(declared.map((s) => s.name));
-  const serviceTags = input.serviceTag ? [input.serviceTag] : DEFAULT_SERVICE_TAGS;
-  const selection = selectResources(resources, resourceNode, declared, serviceTags);
-  const criticalityDeclared = manifest !== undefined && declared.some((s) => s.critical);
-
-  for (const decl of declared) {
-    const v = b.node(decl.name, 'service');
-    if (decl.critical) b.markCritical(v);
-  }
-  const derivedNames = [...selection.derived.keys()].filter((name) => !declaredNames.has(name)).sort();
-  for (const name of derivedNames) {
-    const v = b.node(name, 'service');
-    // Without a manifest nothing says what is critical, so every service counts.
-    if (!criticalityDeclared) b.markCritical(v);
-  }
-  for (const decl of declared) {
-    const v = b.lookup(decl.name)!;
-    const selected = decl.resources ? selection.bySelector.get(decl.name) ?? [] : selection.derived.get(decl.name) ?? [];
-    requireReplicaGroups(v, selected);
-    compileItems(v, decl.runsOn, v, GateOrigin.group);
-    compileItems(v, decl.dependsOn, v, GateOrigin.group);
-  }
-  for (const name of derivedNames) requireReplicaGroups(b.lookup(name)!, selection.derived.get(name) ?? []);
 
   /** A service needs every resource type it selects, and any one resource of each type. */
   function requireReplicaGroups(service: number, nodes: readonly number[]): void {
@@ -265,28 +270,56 @@ export function compileEstate(input: EstateInput): Estate {
     return v;
   }
 
-  // 3. Vendors declared but never referenced still exist (their hosting is worth reporting).
-  for (const decl of manifest?.vendors ?? []) vendorNode(decl.name);
+  function finish(): Estate {
+    // Requirements on resources that came later in the snapshot (or never came).
+    for (const { from, fromId, id } of pending) b.require(from, resolveResourceRef(id, fromId));
 
-  // 4. Declared fallbacks: a gate that fails only when primary and fallback both fail.
-  for (const fb of manifest?.fallbacks ?? []) {
-    const primary = resolveRef(fb.primary);
-    const gate = b.gate(primary, 1, GateOrigin.fallback);
-    b.require(gate, primary);
-    b.require(gate, resolveRef(fb.fallback));
+    // 2. Services: declared ones, then those derived from tags.
+
+    for (const decl of declared) {
+      const v = b.node(decl.name, 'service');
+      if (decl.critical) b.markCritical(v);
+    }
+    const derivedNames = [...selection.derived.keys()].filter((name) => !declaredNames.has(name)).sort();
+    for (const name of derivedNames) {
+      const v = b.node(name, 'service');
+      // Without a manifest nothing says what is critical, so every service counts.
+      if (!criticalityDeclared) b.markCritical(v);
+    }
+    for (const decl of declared) {
+      const v = b.lookup(decl.name)!;
+      const selected = decl.resources ? selection.bySelector.get(decl.name) ?? [] : selection.derived.get(decl.name) ?? [];
+      requireReplicaGroups(v, selected);
+      compileItems(v, decl.runsOn, v, GateOrigin.group);
+      compileItems(v, decl.dependsOn, v, GateOrigin.group);
+    }
+    for (const name of derivedNames) requireReplicaGroups(b.lookup(name)!, selection.derived.get(name) ?? []);
+
+    // 3. Vendors declared but never referenced still exist (their hosting is worth reporting).
+    for (const decl of manifest?.vendors ?? []) vendorNode(decl.name);
+
+    // 4. Declared fallbacks: a gate that fails only when primary and fallback both fail.
+    for (const fb of manifest?.fallbacks ?? []) {
+      const primary = resolveRef(fb.primary);
+      const gate = b.gate(primary, 1, GateOrigin.fallback);
+      b.require(gate, primary);
+      b.require(gate, resolveRef(fb.fallback));
+    }
+
+    return {
+      graph: b.build(),
+      policy: manifest?.policy ?? DEFAULT_POLICY,
+      vendorHosting,
+      diagnostics,
+      criticalityDeclared: criticalityDeclared || manifest === undefined,
+      manifest,
+      zoneAliases: zoneNames,
+      controlPlanes,
+      catalog,
+    };
   }
 
-  return {
-    graph: b.build(),
-    policy: manifest?.policy ?? DEFAULT_POLICY,
-    vendorHosting,
-    diagnostics,
-    criticalityDeclared: criticalityDeclared || manifest === undefined,
-    manifest,
-    zoneAliases: zoneNames,
-    controlPlanes,
-    catalog,
-  };
+  return { add, finish };
 }
 
 /** Values by three short string keys, without building a combined key per lookup. */
@@ -320,7 +353,7 @@ function resourcePlacement(r: SnapshotResource): string {
  * Zone names (`us-east-1a`) differ per account; ids (`use1-az1`) do not. Maps
  * `aws:us-east-1/us-east-1a` to `aws:us-east-1/use1-az1` when every account agrees on it.
  */
-function zoneNameIndex(snapshot: Snapshot): Map<string, string> {
+function zoneNameIndex(snapshot: Pick<Snapshot, 'zones'>): Map<string, string> {
   const index = new Map<string, string>();
   const ambiguous = new Set<string>();
   for (const z of snapshot.zones) {
@@ -334,47 +367,45 @@ function zoneNameIndex(snapshot: Snapshot): Map<string, string> {
   return index;
 }
 
-interface Selection {
-  /** Declared service name → resource nodes its `resources.tags` selector picked. */
-  bySelector: Map<string, number[]>;
-  /** Service name from tags → resource nodes, for resources no selector picked. */
-  derived: Map<string, number[]>;
-}
-
 /**
- * Attaches resources to services in one pass over the resources: manifest selectors first (all
- * tags must match), then the service tags for whatever no selector claimed.
+ * Attaches resources to services as they arrive: manifest selectors first (all tags must
+ * match), then the service tags for whatever no selector claimed.
  */
-function selectResources(
-  resources: readonly SnapshotResource[],
-  resourceNode: Int32Array,
-  declared: readonly ServiceDecl[],
-  serviceTags: readonly string[],
-): Selection {
-  const selectors = declared.filter((d) => d.resources && Object.keys(d.resources.tags).length > 0);
-  const bySelector = new Map<string, number[]>(selectors.map((d) => [d.name, []]));
-  const derived = new Map<string, number[]>();
-  // Every tag of a selector must match, so each selector is indexed under one of its tags: a
-  // resource is then checked against the few selectors its own tag values name, not all of them
-  // (a manifest with hundreds of selectors over a million resources).
-  const index = new Map<string, Map<string, { name: string; tags: Record<string, string>; list: number[] }[]>>();
-  for (const decl of selectors) {
-    const tags = decl.resources!.tags;
-    const key = Object.keys(tags).sort()[0]!;
-    let byValue = index.get(key);
-    if (byValue === undefined) index.set(key, (byValue = new Map()));
-    const entry = { name: decl.name, tags, list: bySelector.get(decl.name)! };
-    const same = byValue.get(tags[key]!);
-    if (same) same.push(entry);
-    else byValue.set(tags[key]!, [entry]);
+class ResourceSelection {
+  /** Declared service name → resource nodes its `resources.tags` selector picked. */
+  readonly bySelector = new Map<string, number[]>();
+  /** Service name from tags → resource nodes, for resources no selector picked. */
+  readonly derived = new Map<string, number[]>();
+  /**
+   * Every tag of a selector must match, so each selector is indexed under one of its tags: a
+   * resource is then checked against the few selectors its own tag values name, not all of them
+   * (a manifest with hundreds of selectors over a million resources).
+   */
+  private readonly index: [string, Map<string, { tags: Record<string, string>; list: number[] }[]>][];
+
+  constructor(
+    declared: readonly ServiceDecl[],
+    private readonly serviceTags: readonly string[],
+  ) {
+    const index = new Map<string, Map<string, { tags: Record<string, string>; list: number[] }[]>>();
+    for (const decl of declared) {
+      if (!decl.resources || Object.keys(decl.resources.tags).length === 0) continue;
+      const tags = decl.resources.tags;
+      const list: number[] = [];
+      this.bySelector.set(decl.name, list);
+      const key = Object.keys(tags).sort()[0]!;
+      let byValue = index.get(key);
+      if (byValue === undefined) index.set(key, (byValue = new Map()));
+      const same = byValue.get(tags[key]!);
+      if (same) same.push({ tags, list });
+      else byValue.set(tags[key]!, [{ tags, list }]);
+    }
+    this.index = [...index];
   }
-  const indexed = [...index];
-  for (let i = 0; i < resources.length; i++) {
-    const v = resourceNode[i]!;
-    if (v < 0) continue;
-    const tags = resources[i]!.tags;
+
+  add(v: number, tags: Record<string, string>): void {
     let claimed = false;
-    for (const [key, byValue] of indexed) {
+    for (const [key, byValue] of this.index) {
       const value = tags[key];
       if (value === undefined) continue;
       const candidates = byValue.get(value);
@@ -386,14 +417,13 @@ function selectResources(
         }
       }
     }
-    if (claimed) continue;
-    const name = serviceNameFromTags(tags, serviceTags);
-    if (name === undefined) continue;
-    const list = derived.get(name);
+    if (claimed) return;
+    const name = serviceNameFromTags(tags, this.serviceTags);
+    if (name === undefined) return;
+    const list = this.derived.get(name);
     if (list) list.push(v);
-    else derived.set(name, [v]);
+    else this.derived.set(name, [v]);
   }
-  return { bySelector, derived };
 }
 
 function matches(tags: Record<string, string>, selector: Record<string, string>): boolean {

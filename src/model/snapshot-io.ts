@@ -168,6 +168,21 @@ const RERUN = 'run `faultline collect` again to write a fresh snapshot';
  * Every problem is an InputError naming the file and line.
  */
 export async function readSnapshot(path: string, displayPath = path): Promise<Snapshot> {
+  const resources: SnapshotResource[] = [];
+  const header = await scanSnapshot(path, displayPath, () => (resource) => resources.push(resource));
+  return { ...header, resources };
+}
+
+/** A snapshot without its resources. */
+export type SnapshotHead = Omit<Snapshot, 'resources'>;
+
+/**
+ * Reads and validates a snapshot like `readSnapshot`, but hands each resource, as it is parsed,
+ * to the visitor that `start` returns (`start` gets the header first) instead of keeping them:
+ * a million resources can be compiled as they stream past and never be held at once.
+ * Returns the snapshot without its resources.
+ */
+export async function scanSnapshot(path: string, displayPath: string, start: (head: SnapshotHead) => (resource: SnapshotResource) => void): Promise<SnapshotHead> {
   let kind: 'lines' | 'document';
   try {
     const info = await stat(path);
@@ -184,7 +199,7 @@ export async function readSnapshot(path: string, displayPath = path): Promise<Sn
       cause: error,
     });
   }
-  return kind === 'lines' ? readLines(path, displayPath) : readDocument(path, displayPath);
+  return kind === 'lines' ? readLines(path, displayPath, start) : readDocument(path, displayPath, start);
 }
 
 /**
@@ -225,9 +240,9 @@ export async function* fileLineBatches(path: string): AsyncGenerator<string[]> {
   if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest];
 }
 
-async function readLines(path: string, file: string): Promise<Snapshot> {
-  const resources: SnapshotResource[] = [];
+async function readLines(path: string, file: string, start: (head: SnapshotHead) => (resource: SnapshotResource) => void): Promise<SnapshotHead> {
   let header: SnapshotHeader | undefined;
+  let visit: ((resource: SnapshotResource) => void) | undefined;
   let lineNo = 0;
   for await (const lines of fileLineBatches(path)) {
     for (const line of lines) {
@@ -239,28 +254,32 @@ async function readLines(path: string, file: string): Promise<Snapshot> {
       } catch (error) {
         throw new InputError(`invalid JSON (${(error as Error).message})`, { where: `${file}:${lineNo}`, hint: RERUN });
       }
-      if (header === undefined) {
+      if (visit === undefined) {
         header = validateHeader(value, `${file}:${lineNo}`);
+        visit = start(head(header));
         continue;
       }
       const problem = resourceProblem(value);
       if (problem !== undefined) throw new InputError(problem, { where: `${file}:${lineNo}`, hint: RERUN });
-      resources.push(value as SnapshotResource);
+      visit(value as SnapshotResource);
     }
   }
   if (header === undefined) throw new InputError('the snapshot is empty', { where: file, hint: RERUN });
+  return head(header);
+}
+
+function head(header: SnapshotHeader): SnapshotHead {
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: header.collectedAt,
     tool: header.tool,
     coverage: header.coverage,
     zones: header.zones,
-    resources,
     diagnostics: header.diagnostics,
   };
 }
 
-async function readDocument(path: string, file: string): Promise<Snapshot> {
+async function readDocument(path: string, file: string, start: (head: SnapshotHead) => (resource: SnapshotResource) => void): Promise<SnapshotHead> {
   const text = await readFile(path, 'utf8');
   let value: unknown;
   try {
@@ -278,15 +297,9 @@ async function readDocument(path: string, file: string): Promise<Snapshot> {
     const problem = resourceProblem(raw[i]);
     if (problem !== undefined) throw new InputError(problem, { where: `${file}: resources[${i}]`, hint: RERUN });
   }
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    collectedAt: header.collectedAt,
-    tool: header.tool,
-    coverage: header.coverage,
-    zones: header.zones,
-    resources: raw as SnapshotResource[],
-    diagnostics: header.diagnostics,
-  };
+  const visit = start(head(header));
+  for (const resource of raw as SnapshotResource[]) visit(resource);
+  return head(header);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
