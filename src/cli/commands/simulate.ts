@@ -48,7 +48,7 @@ export function registerSimulate(program: Command, ctx: CliContext): Command {
         throw new UsageError('nothing to simulate', { hint: 'pass --fail <id> (repeatable), --scenario <id>, or --list to see the scenarios' });
       }
       if (options.fail && options.scenario) throw new UsageError('give --fail or --scenario, not both', { hint: 'a scenario already says what fails' });
-      const { estate, catalog } = await loadEstate({ snapshot, config: options.config, serviceTag: options.serviceTag }, io);
+      const { estate, catalog } = await loadEstate({ snapshot, config: options.config, serviceTag: options.serviceTag, keepResources: false }, io);
       let view: SimulationView;
       const lap = phaseTimer(io);
       if (options.fail) {
