@@ -33,18 +33,28 @@ export function* jsonChunks(report: Report, options: Pick<RenderOptions, 'top'>)
       buffer += `  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2), '  ')}${comma}\n`;
       continue;
     }
-    buffer += `  ${JSON.stringify(key)}: [\n`;
-    for (let i = 0; i < list.length; i++) {
-      buffer += `    ${indent(JSON.stringify(list.at(i), null, 2), '    ')}${i < list.length - 1 ? ',' : ''}\n`;
+    // Entries go out in batches stringified inside a `{ key: [...] }` wrapper, which puts them
+    // at their final depth, indented by JSON.stringify itself; the wrapper is cut off again.
+    const head = `{\n  ${JSON.stringify(key)}: [\n`;
+    const tail = '\n  ]\n}';
+    buffer += head.slice(2);
+    for (let from = 0; from < list.length; from += BATCH) {
+      const batch: unknown[] = [];
+      for (let i = from; i < Math.min(list.length, from + BATCH); i++) batch.push(list.at(i));
+      const text = JSON.stringify({ [key]: batch }, null, 2);
+      buffer += `${from > 0 ? ',\n' : ''}${text.slice(head.length, text.length - tail.length)}`;
       if (buffer.length > 65536) {
         yield buffer;
         buffer = '';
       }
     }
-    buffer += `  ]${comma}\n`;
+    buffer += `\n  ]${comma}\n`;
   }
   yield `${buffer}}\n`;
 }
+
+/** Entries stringified at once: tens of KB of findings. */
+const BATCH = 64;
 
 /** JSON strings hold no raw newlines, so every newline in stringified JSON starts a new line. */
 function indent(text: string, by: string): string {
