@@ -103,6 +103,8 @@ export function estateCompiler(input: EstateCompilerInput): EstateCompiler {
   const zoneNames = zoneNameIndex(snapshot);
   const declaredVendors = new Map((manifest?.vendors ?? []).map((d) => [d.name, d]));
   const controlPlanes = new Map<number, string>();
+  /** By resource type index: the region its control plane runs in, or null for none. */
+  const controlPlaneByType: (string | null)[] = [];
 
   /** The node of a failure domain, with its placement chain (zone → region → provider). */
   const place = (id: string): number => {
@@ -156,9 +158,11 @@ export function estateCompiler(input: EstateCompilerInput): EstateCompiler {
       diagnostics.push({ level: 'warning', source: 'snapshot', message: `resource ${r.id} appears twice; the first record is used` });
       return;
     }
-    b.setResourceType(v, r.type);
-    const controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion;
-    if (controlPlane !== undefined) controlPlanes.set(v, regionId(r.provider, controlPlane));
+    const type = b.setResourceType(v, r.type);
+    // The catalogue is asked once per type, not once per resource.
+    let controlPlane = controlPlaneByType[type];
+    if (controlPlane === undefined) controlPlaneByType[type] = controlPlane = catalog.resourceProfile(r.type)?.controlPlaneRegion ?? null;
+    if (controlPlane !== null) controlPlanes.set(v, regionId(r.provider, controlPlane));
     const zonal = r.placement === 'zonal' && r.region && r.zone;
     const regional = !zonal && r.placement !== 'global' && r.region;
     const region = zonal || regional ? r.region! : '';
@@ -325,8 +329,14 @@ export function estateCompiler(input: EstateCompilerInput): EstateCompiler {
 /** Values by three short string keys, without building a combined key per lookup. */
 class KeyedCache<T> {
   private readonly maps = new Map<string, Map<string, Map<string, T>>>();
+  /** The last hit: resources of one service come together, mostly in the same places. */
+  private last: { a: string; b: string; c: string; value: T } | undefined;
   get(a: string, b: string, c: string): T | undefined {
-    return this.maps.get(a)?.get(b)?.get(c);
+    const last = this.last;
+    if (last !== undefined && last.a === a && last.b === b && last.c === c) return last.value;
+    const value = this.maps.get(a)?.get(b)?.get(c);
+    if (value !== undefined) this.last = { a, b, c, value };
+    return value;
   }
   set(a: string, b: string, c: string, value: T): void {
     let byB = this.maps.get(a);

@@ -268,7 +268,8 @@ export class GraphBuilder {
     this.criticalNodes.push(v);
   }
 
-  setResourceType(v: number, type: string): void {
+  /** Records v's resource type; returns the type's index (into the built graph's `typeNames`). */
+  setResourceType(v: number, type: string): number {
     let t = this.typeIndex.get(type);
     if (t === undefined) {
       t = this.typeNames.length;
@@ -276,6 +277,7 @@ export class GraphBuilder {
       this.typeIndex.set(type, t);
     }
     this.types.set(v, t, -1);
+    return t;
   }
 
   /** The name of resource type index t (`ec2:instance`); '' for -1. */
