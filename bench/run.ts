@@ -40,7 +40,6 @@ interface Args {
   collect: boolean;
 }
 
-
 function parseArgs(argv: string[]): Args {
   const args: Args = { sizes: ['10k', '100k', '1m'].map(parseSize), runs: 3, collect: true };
   for (let i = 0; i < argv.length; i++) {
