@@ -154,11 +154,25 @@ export async function writeSnapshot(path: string, snapshot: Snapshot): Promise<v
   await writer.close();
 }
 
-/** The snapshot as JSON Lines text (for `-o -`): header line, then one line per resource. */
+/** The snapshot as JSON Lines text: header line, then one line per resource. */
 export function snapshotToJsonLines(snapshot: Snapshot): string {
-  let text = headerLine(snapshot);
-  for (const resource of snapshot.resources) text += `${JSON.stringify(resource)}\n`;
-  return text;
+  return [...snapshotJsonLineChunks(snapshot)].join('');
+}
+
+/**
+ * The same text in chunks of about 64 KB (for `collect -o -`): a million resources as one
+ * string would come close to V8's ~512 MB string limit.
+ */
+export function* snapshotJsonLineChunks(snapshot: Snapshot): Generator<string> {
+  let chunk = headerLine(snapshot);
+  for (const resource of snapshot.resources) {
+    chunk += `${JSON.stringify(resource)}\n`;
+    if (chunk.length > 65536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
 }
 
 const RERUN = 'run `faultline collect` again to write a fresh snapshot';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readSnapshot, writeSnapshot } from '../../src/model/snapshot-io.js';
+import { readSnapshot, snapshotJsonLineChunks, snapshotToJsonLines, writeSnapshot } from '../../src/model/snapshot-io.js';
 import { emptySnapshot, type Snapshot, type SnapshotZone } from '../../src/model/snapshot.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'faultline-snapshot-read-'));
@@ -60,4 +60,16 @@ test('a bad resource line far into a large snapshot is reported with its line nu
     assert.equal(error.where, 'big.jsonl:30002');
     return true;
   });
+});
+
+test('the snapshot as JSON Lines chunks joins to the same text and reads back the same resources', async () => {
+  const snapshot = estate(3);
+  const one = snapshot.resources[0]!;
+  snapshot.resources = Array.from({ length: 2000 }, (_, i) => ({ ...one, id: `${one.id}-${i}` }));
+  const chunks = [...snapshotJsonLineChunks(snapshot)];
+  assert.ok(chunks.length > 1);
+  assert.equal(chunks.join(''), snapshotToJsonLines(snapshot));
+  const path = join(dir, 'chunks.jsonl');
+  await writeFile(path, chunks.join(''));
+  assert.deepEqual((await readSnapshot(path)).resources, snapshot.resources);
 });

@@ -3,10 +3,11 @@ import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputError, UsageError } from '../../core/errors.js';
 import { plural } from '../../core/text.js';
-import { createSnapshotWriter, snapshotToJsonLines } from '../../model/snapshot-io.js';
+import { createSnapshotWriter, snapshotJsonLineChunks } from '../../model/snapshot-io.js';
 import { emptySnapshot } from '../../model/snapshot.js';
 import { addAwsOptions, collectAws, enforceStrict, type AwsCliOptions } from '../aws-options.js';
 import type { CliContext } from '../context.js';
+import { writeOutput } from '../output.js';
 import { packageVersion } from '../version.js';
 
 interface CollectOptions extends AwsCliOptions {
@@ -23,7 +24,7 @@ export function registerCollect(program: Command, ctx: CliContext): Command {
     const { io } = ctx;
     if (options.output === '-') {
       const snapshot = await collectAws(options, io, { deferStrict: true });
-      io.stdout.write(snapshotToJsonLines(snapshot));
+      await writeOutput(io, '-', snapshotJsonLineChunks(snapshot));
       enforceStrict(snapshot, options.strict);
       return;
     }
