@@ -176,7 +176,9 @@ export function estateCompiler(input: EstateCompilerInput): EstateCompiler {
       b.require(v, account);
     }
     for (const id of r.requires ?? []) {
-      const known = idKind(id) === 'resource' ? b.lookup(id) : resolveResourceRef(id, r.id);
+      // A bare name may be a service or a resource's provider-native id; either may come later.
+      const kind = idKind(id);
+      const known = kind === 'resource' || kind === 'service' ? b.lookup(id) : resolveResourceRef(id, r.id);
       if (known !== undefined) b.require(v, known);
       else pending.push({ from: v, fromId: r.id, id });
     }

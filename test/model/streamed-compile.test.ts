@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { analyze } from '../../src/analysis/analyze.js';
 import { emptyCatalog } from '../../src/catalog/types.js';
 import { compileEstate, estateCompiler, type Estate } from '../../src/model/estate.js';
+import { NodeKind } from '../../src/model/graph.js';
 import { scanSnapshot, writeSnapshot } from '../../src/model/snapshot-io.js';
 import { emptySnapshot, type SnapshotResource } from '../../src/model/snapshot.js';
 import { manifest } from '../helpers/manifest.js';
@@ -61,4 +62,24 @@ test('a resource may require one that comes later in the snapshot; one never col
     [`${arn('web')} requires ${arn('ghost')}, which was not collected; it is treated as a resource of unknown placement`],
   );
   assert.deepEqual(report, analyze(compileEstate({ snapshot, ...input })));
+});
+
+test('a bare id required before the resource of that id arrives still names the resource', async () => {
+  const vm = (id: string, requires?: string[]): SnapshotResource => ({
+    id,
+    type: 'vm:instance',
+    provider: 'onprem',
+    region: 'paris-dc1',
+    placement: 'regional',
+    tags: { app: id },
+    ...(requires ? { requires } : {}),
+  });
+  const snapshot = { ...emptySnapshot(), resources: [vm('web-1', ['db-1']), vm('db-1')] };
+  const path = join(dir, 'bare-ids.jsonl');
+  await writeSnapshot(path, snapshot);
+  const estate = await streamed(path, { catalog: emptyCatalog });
+  assert.deepEqual(estate.diagnostics, []);
+  const db = estate.graph.index.get('db-1')!;
+  assert.equal(estate.graph.kind[db], NodeKind.resource);
+  assert.deepEqual(analyze(estate), analyze(compileEstate({ snapshot, catalog: emptyCatalog })));
 });
