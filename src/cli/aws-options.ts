@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { DEFAULT_CONCURRENCY } from '../collectors/aws/defaults.js';
 import type { AwsCollectorOptions } from '../collectors/aws/index.js';
 import type { Progress } from '../collectors/types.js';
 import { CollectorError, UsageError } from '../core/errors.js';
@@ -31,7 +32,7 @@ export function addAwsOptions(command: Command): Command {
         value,
       ]),
     )
-    .option('--concurrency <n>', 'regions collected at once', '8')
+    .option('--concurrency <n>', 'regions collected at once', String(DEFAULT_CONCURRENCY))
     .option('--strict', 'exit 2 when any region or API could not be collected');
 }
 
@@ -64,10 +65,10 @@ export function parseRegions(value: string | undefined): string[] | undefined {
 }
 
 function parseConcurrency(value: string | undefined): number {
-  if (value === undefined) return 8;
+  if (value === undefined) return DEFAULT_CONCURRENCY;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to 64, got '${value}'`, { hint: 'the default, 8, suits most estates' });
+    throw new UsageError(`--concurrency must be a whole number from 1 to 64, got '${value}'`, { hint: `the default, ${DEFAULT_CONCURRENCY}, collects every default-enabled region at once` });
   }
   return n;
 }

@@ -13,6 +13,8 @@ import { describeEnabledRegions, describeZones } from './regions.js';
 import { getTaggedResources } from './tagging.js';
 
 export { parseArn, resourceType } from './arn.js';
+export { DEFAULT_CONCURRENCY } from './defaults.js';
+import { DEFAULT_CONCURRENCY } from './defaults.js';
 export { natGatewayBySubnet, inferRegionResources, type RegionInventory } from './infer.js';
 
 /** What `faultline collect --aws` and `audit --aws` configure. */
@@ -23,7 +25,7 @@ export interface AwsCollectorOptions {
   profile?: string | undefined;
   /** Roles to assume, one per account, for multi-account audits. */
   roleArns?: string[] | undefined;
-  /** Regions (across accounts) collected at once. Default 8. */
+  /** Regions (across accounts) collected at once. Default 16. */
   concurrency?: number | undefined;
   /** Region for DescribeRegions and STS. Default: the first of `regions`, AWS_REGION, or us-east-1. */
   homeRegion?: string | undefined;
@@ -79,7 +81,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
       : [{ account: undefined, credentials: settings.credentials, roleArn: undefined }];
   const multiAccount = identities.length > 1;
   const endpointHint = options.endpoint ?? options.endpointHint;
-  const limit = createLimit(options.concurrency ?? 8);
+  const limit = createLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
 
   const diagnostics: Diagnostic[] = [];
   const zones: SnapshotZone[] = [];
