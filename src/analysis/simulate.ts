@@ -15,7 +15,7 @@ export interface DownService {
   because: string[];
 }
 
-/** A redundancy group that lost members but held: what kept the service up. */
+/** A redundancy group that lost members but held, and so kept its (still up) owner up. */
 export interface HeldGroup {
   owner: string;
   group: string;
@@ -59,7 +59,11 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     const u = propagator.order[i]!;
     for (let e = depOffset[u]!, end = depOffset[u + 1]!; e < end; e++) {
       const w = depSources[e]!;
-      if (kind[w] === NodeKind.gate && gateOrigin[w] !== GateOrigin.none && !propagator.isDown(w)) touched.add(w);
+      if (kind[w] !== NodeKind.gate || gateOrigin[w] === GateOrigin.none || propagator.isDown(w)) continue;
+      // A group held only if what it serves stayed up: an owner down for another reason was not saved by it.
+      const owner = g.gateOwner[w]!;
+      if (owner >= 0 && propagator.isDown(owner)) continue;
+      touched.add(w);
     }
   }
   const held: HeldGroup[] = [];
