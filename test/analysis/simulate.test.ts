@@ -37,6 +37,7 @@ test('two zones failing together take down what neither takes down alone, with t
   assert.deepEqual(result.down.map((d) => d.id), ['db', 'web']);
   assert.deepEqual(result.down.find((d) => d.id === 'web')!.because, ['web', 'db', 'anyOf(aws:eu-west-1/euw1-az1, aws:eu-west-1/euw1-az2)', 'aws:eu-west-1/euw1-az2']);
   assert.deepEqual(result.survivors, ['batch']);
+  assert.deepEqual(result.held, [], "web's zone group kept a member up, but web went down with db: nothing held");
 });
 
 test('zone names resolve to zone ids when the snapshot maps them', () => {
