@@ -114,7 +114,8 @@ function diagnostic(d: Diagnostic): Diagnostic {
   };
 }
 
-function finding(f: Finding): Finding {
+/** A finding with the contract's keys in the contract's order (shared with the gate's JSON). */
+export function finding(f: Finding): Finding {
   return {
     id: f.id,
     rule: f.rule,

@@ -1,21 +1,4 @@
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assertGoldenIn } from '../helpers/golden.js';
 
-const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'report');
-
-/**
- * Compares `actual` with test/golden/report/<name>. `UPDATE_GOLDEN=1 npm test` rewrites the files;
- * review the diff before committing it.
- */
-export function assertGolden(name: string, actual: string): void {
-  const path = join(GOLDEN_DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.ok(existsSync(path), `golden file ${path} is missing: run UPDATE_GOLDEN=1 npm test to create it`);
-  assert.equal(actual, readFileSync(path, 'utf8'), `output differs from ${path} (UPDATE_GOLDEN=1 regenerates it)`);
-}
+/** Compares `actual` with test/golden/report/<name> (UPDATE_GOLDEN=1 rewrites it). */
+export const assertGolden = (name: string, actual: string): void => assertGoldenIn('report', name, actual);

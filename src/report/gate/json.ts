@@ -1,5 +1,5 @@
 import type { BaselineEntry } from '../../analysis/baseline.js';
-import type { Finding } from '../../analysis/types.js';
+import { finding } from '../json.js';
 import type { GateReporter } from './types.js';
 
 /**
@@ -34,10 +34,6 @@ export const gateJson: GateReporter = (result) =>
     null,
     2,
   )}\n`;
-
-function finding(f: Finding): Finding {
-  return { id: f.id, rule: f.rule, severity: f.severity, subject: f.subject, service: f.service, message: f.message, because: [...f.because] };
-}
 
 function entry(e: BaselineEntry): BaselineEntry {
   return {
