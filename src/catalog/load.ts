@@ -8,6 +8,10 @@ import { readResourceTypes } from './read-resource-types.js';
 import { readVendors } from './read-vendors.js';
 import type { Catalog, OutageScenario, ResourceProfile, VendorHosting } from './types.js';
 import { YamlReader, type Indexed } from './yaml-reader.js';
+import { buildCatalog } from './build.js';
+import { readCompiledCatalog } from './compiled.js';
+
+export { normaliseVendorName } from './build.js';
 
 /** The files a catalogue directory holds. */
 export const CATALOG_FILES = {
@@ -31,7 +35,9 @@ let builtin: Catalog | undefined;
 
 /** The built-in catalogue, read and validated once per process. */
 export function loadBuiltinCatalog(): Catalog {
-  builtin ??= loadCatalog(builtinCatalogDir(), {
+  // The build validates the YAML once and writes it as JSON (scripts/compile-catalog.mjs); it is
+  // used when its hash matches the data files, so an edited catalogue is never served stale.
+  builtin ??= readCompiledCatalog(builtinCatalogDir()) ?? loadCatalog(builtinCatalogDir(), {
     hint: 'the built-in catalogue ships with faultline, so this is a bug: please report it (reinstalling may help)',
   });
   return builtin;
@@ -155,30 +161,4 @@ function reaches(byKey: Map<string, VendorHosting>, from: string, to: string, se
   return false;
 }
 
-function buildCatalog(version: string, vendors: VendorHosting[], profiles: ResourceProfile[], scenarios: OutageScenario[]): Catalog {
-  const vendorIndex = new Map<string, VendorHosting>();
-  for (const vendor of vendors) {
-    vendorIndex.set(vendor.name, vendor);
-    for (const alias of vendor.aliases) vendorIndex.set(alias, vendor);
-  }
-  const profileIndex = new Map(profiles.map((p) => [p.type, p]));
-  const scenarioIndex = new Map(scenarios.map((s) => [s.id, s]));
-  const frozenVendors = Object.freeze([...vendors]);
-  const frozenProfiles = Object.freeze([...profiles]);
-  const frozenScenarios = Object.freeze([...scenarios]);
-  return {
-    version,
-    vendor: (name) => vendorIndex.get(normaliseVendorName(name)),
-    vendors: () => frozenVendors,
-    resourceProfile: (type) => profileIndex.get(type.trim().toLowerCase()),
-    resourceProfiles: () => frozenProfiles,
-    scenarios: () => frozenScenarios,
-    scenario: (id) => scenarioIndex.get(id.trim().toLowerCase()),
-  };
-}
 
-/** `Vendor:Slack ` → `slack`: lookups accept a vendor id or a bare name, in any case. */
-export function normaliseVendorName(name: string): string {
-  const lower = name.trim().toLowerCase();
-  return lower.startsWith('vendor:') ? lower.slice('vendor:'.length) : lower;
-}
