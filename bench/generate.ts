@@ -20,6 +20,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSnapshotWriter } from '../src/model/snapshot-io.js';
 import { SNAPSHOT_SCHEMA_VERSION, type SnapshotResource, type SnapshotZone } from '../src/model/snapshot.js';
+import { rng } from '../test/helpers/rng.js';
 
 /** Bump when the shape changes, so stale cached estates are not reused. */
 export const GENERATOR_VERSION = 1;
@@ -46,17 +47,6 @@ const WORDS = ['orders', 'payments', 'checkout', 'search', 'catalog', 'ledger', 
 const ROLES = ['api', 'worker', 'web', 'stream', 'batch', 'gateway', 'store', 'sync'];
 const TEAMS = ['core', 'growth', 'money', 'platform', 'data', 'edge', 'mobile', 'risk'];
 
-/** mulberry32: small, fast and good enough to shape synthetic data reproducibly. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Place {
   account: string;

@@ -13,16 +13,19 @@ export function wantsColour(stream: Stream, env: Io['env']): boolean {
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+const chalk = new Chalk({ level: 1 });
+
+/** The colours a terminal gets: one chalk instance, created once for the process. */
+export const terminalStyle: Style = {
+  red: (t) => chalk.red(t),
+  yellow: (t) => chalk.yellow(t),
+  green: (t) => chalk.green(t),
+  cyan: (t) => chalk.cyan(t),
+  blue: (t) => chalk.blue(t),
+  bold: (t) => chalk.bold(t),
+  dim: (t) => chalk.dim(t),
+};
+
 export function styleFor(stream: Stream, env: Io['env']): Style {
-  if (!wantsColour(stream, env)) return plainStyle;
-  const chalk = new Chalk({ level: 1 });
-  return {
-    red: (t) => chalk.red(t),
-    yellow: (t) => chalk.yellow(t),
-    green: (t) => chalk.green(t),
-    cyan: (t) => chalk.cyan(t),
-    blue: (t) => chalk.blue(t),
-    bold: (t) => chalk.bold(t),
-    dim: (t) => chalk.dim(t),
-  };
+  return wantsColour(stream, env) ? terminalStyle : plainStyle;
 }

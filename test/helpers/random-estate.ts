@@ -8,18 +8,9 @@ import type { Requirement } from '../../src/model/requirement.js';
 import type { Snapshot, SnapshotResource } from '../../src/model/snapshot.js';
 import { emptySnapshot } from '../../src/model/snapshot.js';
 import { manifest, type ManifestSpec } from './manifest.js';
+import { rng } from './rng.js';
 
-/** mulberry32: a tiny seeded PRNG so failures reproduce from the seed in the test name. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from './rng.js';
 
 export interface RandomEstate {
   manifest: Manifest;
