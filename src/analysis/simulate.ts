@@ -39,32 +39,43 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
   const propagator = new Propagator(g);
   const down = propagator.run(Int32Array.from(failures));
   const failedSet = new Set(failures);
-  const services: DownService[] = [];
   const domainsDown: string[] = [];
   let resourcesDown = 0;
   for (let i = 0; i < down; i++) {
     const v = propagator.order[i]!;
     const k = g.kind[v]!;
-    if (k === NodeKind.service) services.push({ id: g.ids[v]!, critical: g.critical[v] === 1, because: propagator.chain(v).map((u) => nodeLabel(g, u)) });
-    else if (k === NodeKind.resource) resourcesDown++;
-    else if (k !== NodeKind.gate && !failedSet.has(v)) domainsDown.push(g.ids[v]!);
+    if (k === NodeKind.resource) resourcesDown++;
+    else if (k !== NodeKind.service && k !== NodeKind.gate && !failedSet.has(v)) domainsDown.push(g.ids[v]!);
   }
+  const criticalDown: string[] = [];
+  const otherDown: string[] = [];
+  const nodeOf = new Map<string, number>();
   const survivors: string[] = [];
-  for (const v of serviceNodes(g)) if (!propagator.isDown(v)) survivors.push(g.ids[v]!);
-  // Only a group next to something down can have lost members: look there, not at every node
-  // (a query on a million-node estate costs what it reaches). Node order, as a full scan had it.
-  const touched = new Set<number>();
-  const { depOffset, depSources, kind, gateOrigin } = g;
-  for (let i = 0; i < down; i++) {
-    const u = propagator.order[i]!;
-    for (let e = depOffset[u]!, end = depOffset[u + 1]!; e < end; e++) {
-      const w = depSources[e]!;
-      if (kind[w] !== NodeKind.gate || gateOrigin[w] === GateOrigin.none || propagator.isDown(w)) continue;
-      // A group held only if what it serves stayed up: an owner down for another reason was not saved by it.
-      const owner = g.gateOwner[w]!;
-      if (owner >= 0 && propagator.isDown(owner)) continue;
-      touched.add(w);
+  for (const v of serviceNodes(g)) {
+    if (!propagator.isDown(v)) {
+      survivors.push(g.ids[v]!);
+      continue;
     }
+    (g.critical[v] ? criticalDown : otherDown).push(g.ids[v]!);
+    nodeOf.set(g.ids[v]!, v);
+  }
+  // Critical first, each part by id. A bare sort() orders strings by UTF-16 code units, the
+  // order compareIds defines, in native code: a one-off query should not wait for thousands of
+  // calls to a comparator that has not warmed up yet.
+  const services: DownService[] = [...criticalDown.sort(), ...otherDown.sort()].map((id) => {
+    const v = nodeOf.get(id)!;
+    return { id, critical: g.critical[v] === 1, because: propagator.chain(v).map((u) => nodeLabel(g, u)) };
+  });
+  // Only a group that lost a member can have held: the propagator lists what lost a requirement
+  // and stayed up, so a query on a million-node estate costs what it reaches, not every node.
+  const touched: number[] = [];
+  for (let i = 0; i < propagator.touchedCount; i++) {
+    const w = propagator.touched[i]!;
+    if (g.kind[w] !== NodeKind.gate || g.gateOrigin[w] === GateOrigin.none || propagator.isDown(w)) continue;
+    // A group held only if what it serves stayed up: an owner down for another reason was not saved by it.
+    const owner = g.gateOwner[w]!;
+    if (owner >= 0 && propagator.isDown(owner)) continue;
+    touched.push(w);
   }
   const held: HeldGroup[] = [];
   for (const v of Int32Array.from(touched).sort()) {
@@ -76,13 +87,12 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
       membersUp: members.filter((u) => !propagator.isDown(u)).map((u) => nodeLabel(g, u)),
     });
   }
-  services.sort((a, b) => Number(b.critical) - Number(a.critical) || compareIds(a.id, b.id));
   return {
     failed: failures.map((v) => ({ id: g.ids[v]!, kind: kindNames[g.kind[v]!] as IdKind })),
     down: services,
-    survivors: survivors.sort(compareIds),
+    survivors: survivors.sort(),
     resourcesDown,
-    domainsDown: domainsDown.sort(compareIds),
+    domainsDown: domainsDown.sort(),
     held: held.sort((a, b) => compareIds(a.owner, b.owner) || compareIds(a.group, b.group)),
   };
 }

@@ -365,19 +365,20 @@ export function kindName(g: FailureGraph, v: number): NodeKindName {
  */
 export function nodeLabel(g: FailureGraph, v: number): string {
   if (g.kind[v] !== NodeKind.gate) return g.ids[v]!;
-  if (g.gateOrigin[v] === GateOrigin.replicas) {
-    // Replicas of one type: their ARNs say nothing a reader needs here; the count and type do.
-    const members = requirementsOf(g, v);
-    return `anyOf(${members.length} × ${g.typeNames[g.resourceType[members[0]!]!] ?? 'resource'})`;
-  }
   // A group label sits in the causal chain of every finding that passes through the group:
   // build it once per graph (graphs are immutable).
   let labels = gateLabels.get(g);
   if (labels === undefined) gateLabels.set(g, (labels = new Map()));
   let label = labels.get(v);
   if (label === undefined) {
-    const members = Array.from(requirementsOf(g, v), (u) => nodeLabel(g, u)).join(', ');
-    label = g.gateNeedUp[v] === 1 ? `anyOf(${members})` : `${g.gateNeedUp[v]} of (${members})`;
+    const members = requirementsOf(g, v);
+    if (g.gateOrigin[v] === GateOrigin.replicas) {
+      // Replicas of one type: their ARNs say nothing a reader needs here; the count and type do.
+      label = `anyOf(${members.length} × ${g.typeNames[g.resourceType[members[0]!]!] ?? 'resource'})`;
+    } else {
+      const names = Array.from(members, (u) => nodeLabel(g, u)).join(', ');
+      label = g.gateNeedUp[v] === 1 ? `anyOf(${names})` : `${g.gateNeedUp[v]} of (${names})`;
+    }
     labels.set(v, label);
   }
   return label;
