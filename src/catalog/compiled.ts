@@ -7,16 +7,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/package-root.js';
 import { buildCatalog } from './build.js';
 import type { Catalog } from './types.js';
 
 const DATA_FILES = ['VERSION', 'vendors.yaml', 'aws-resource-types.yaml', 'outages.yaml'] as const;
 const FORMAT = 'faultline-compiled-catalog';
 
-/** Where the build writes it: dist/catalog.json (src/catalog.json under tsx, which never exists). */
+/** Where the build writes it: dist/catalog.json. */
 export function compiledCatalogPath(): string {
-  return fileURLToPath(new URL('../catalog.json', import.meta.url));
+  return packagePath('dist', 'catalog.json');
 }
 
 /** sha256 over the data files' names and text. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../core/package-root.js';
 import { referencedIds } from '../model/requirement.js';
 import { CatalogError, type CatalogProblem } from './errors.js';
 import { readOutages } from './read-outages.js';
@@ -23,12 +23,9 @@ export const CATALOG_FILES = {
 
 const VERSION = /^\d{4}\.\d{1,2}\.\d{1,2}$/;
 
-/**
- * The `catalog/` directory shipped at the package root. Resolved from this module's URL, which
- * sits two levels down both as src/catalog/load.ts (tests via tsx) and dist/catalog/load.js.
- */
+/** The `catalog/` directory shipped at the package root. */
 export function builtinCatalogDir(): string {
-  return fileURLToPath(new URL('../../catalog/', import.meta.url));
+  return packagePath('catalog');
 }
 
 let builtin: Catalog | undefined;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { packagePath } from '../core/package-root.js';
 
-/** The package version, read once from package.json next to dist/. */
+/** The package version, from the package's package.json. */
 export function packageVersion(): string {
-  const raw = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const raw = readFileSync(packagePath('package.json'), 'utf8');
   return (JSON.parse(raw) as { version: string }).version;
 }

@@ -8,7 +8,7 @@ import { collectReplayedEstate } from '../aws-options.js';
 import type { CliContext } from '../context.js';
 import { loadEstate } from '../load-estate.js';
 import { formatOption, positiveInt } from '../options.js';
-import { packagePath } from '../package-root.js';
+import { packagePath } from '../../core/package-root.js';
 import { renderReport } from './audit.js';
 
 /** The demo's recorded AWS estate and its manifest, shipped with the package. */
