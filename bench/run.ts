@@ -200,8 +200,8 @@ async function main(): Promise<void> {
       table(
         ['run', 'collection time', 'peak RSS'],
         [
-          ['--concurrency 16, 100 per page', seconds(inner(parallel)), mb(parallel.peakMb)],
-          ['--concurrency 8 (the default), 100 per page', seconds(inner(bounded)), mb(bounded.peakMb)],
+          ['--concurrency 16 (the default), 100 per page', seconds(inner(parallel)), mb(parallel.peakMb)],
+          ['--concurrency 8, 100 per page', seconds(inner(bounded)), mb(bounded.peakMb)],
           ['--concurrency 1, 100 per page', seconds(inner(sequential)), mb(sequential.peakMb)],
           ['--concurrency 16, 10 per page (10x the pages)', seconds(inner(smallPages)), mb(smallPages.peakMb)],
         ],
