@@ -3,7 +3,7 @@
  * outage) and explain what goes down, why, and which redundancy held.
  */
 import type { Estate } from '../model/estate.js';
-import { GateOrigin, NodeKind, kindNames, nodeLabel, requirementsOf, type FailureGraph } from '../model/graph.js';
+import { GateOrigin, NodeKind, kindNames, nodeLabel, nodesOfKind, requirementsOf, type FailureGraph } from '../model/graph.js';
 import type { IdKind } from '../model/ids.js';
 import { compareIds } from './analyze.js';
 import { Propagator } from './propagate.js';
@@ -33,25 +33,34 @@ export interface SimulationResult {
   held: HeldGroup[];
 }
 
+/** Kinds of failure domain, which a failure can take down as a consequence. */
+const DOMAIN_KINDS = [NodeKind.provider, NodeKind.account, NodeKind.region, NodeKind.zone, NodeKind.vendor];
+
 /** Fails the given node indices together; resolve ids first with `resolveFailures`. */
 export function simulate(estate: Estate, failures: readonly number[]): SimulationResult {
   const g = estate.graph;
   const propagator = new Propagator(g);
   const down = propagator.run(Int32Array.from(failures));
+  // Failure domains taken down as a consequence, and the resources: counted from what else went
+  // down, so that a query costs the kind index's few hundred domains and its gates, not a pass
+  // over the third of a million-node estate that a region takes down.
   const failedSet = new Set(failures);
   const domainsDown: string[] = [];
-  let resourcesDown = 0;
-  for (let i = 0; i < down; i++) {
-    const v = propagator.order[i]!;
-    const k = g.kind[v]!;
-    if (k === NodeKind.resource) resourcesDown++;
-    else if (k !== NodeKind.service && k !== NodeKind.gate && !failedSet.has(v)) domainsDown.push(g.ids[v]!);
+  let othersDown = 0;
+  for (const k of DOMAIN_KINDS) {
+    for (const v of nodesOfKind(g, k)) {
+      if (!propagator.isDown(v)) continue;
+      othersDown++;
+      if (!failedSet.has(v)) domainsDown.push(g.ids[v]!);
+    }
   }
+  const gates = nodesOfKind(g, NodeKind.gate);
+  for (let i = 0; i < gates.length; i++) if (propagator.isDown(gates[i]!)) othersDown++;
   const criticalDown: string[] = [];
   const otherDown: string[] = [];
   const nodeOf = new Map<string, number>();
   const survivors: string[] = [];
-  for (const v of serviceNodes(g)) {
+  for (const v of nodesOfKind(g, NodeKind.service)) {
     if (!propagator.isDown(v)) {
       survivors.push(g.ids[v]!);
       continue;
@@ -59,6 +68,7 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     (g.critical[v] ? criticalDown : otherDown).push(g.ids[v]!);
     nodeOf.set(g.ids[v]!, v);
   }
+  const resourcesDown = down - othersDown - nodeOf.size;
   // Critical first, each part by id. A bare sort() orders strings by UTF-16 code units, the
   // order compareIds defines, in native code: a one-off query should not wait for thousands of
   // calls to a comparator that has not warmed up yet.
@@ -95,20 +105,6 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     domainsDown: domainsDown.sort(),
     held: held.sort((a, b) => compareIds(a.owner, b.owner) || compareIds(a.group, b.group)),
   };
-}
-
-const servicesOf = new WeakMap<FailureGraph, Int32Array>();
-
-/** The service nodes of a graph, found once per graph (graphs are immutable). */
-function serviceNodes(g: FailureGraph): Int32Array {
-  let nodes = servicesOf.get(g);
-  if (nodes === undefined) {
-    const list: number[] = [];
-    // indexOf scans natively: a one-off query should not wait for a JS loop over every node to warm up.
-    for (let v = g.kind.indexOf(NodeKind.service); v >= 0; v = g.kind.indexOf(NodeKind.service, v + 1)) list.push(v);
-    servicesOf.set(g, (nodes = Int32Array.from(list)));
-  }
-  return nodes;
 }
 
 function ownerId(g: FailureGraph, gate: number): string {

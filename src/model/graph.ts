@@ -55,6 +55,9 @@ export interface FailureGraph {
   /** For resources: index into `typeNames` (`ec2:instance`); -1 otherwise. */
   readonly resourceType: Int32Array;
   readonly typeNames: readonly string[];
+  /** The nodes of each kind, in node order: kindNodes[kindOffset[k] .. kindOffset[k+1]) (see `nodesOfKind`). */
+  readonly kindOffset: Int32Array;
+  readonly kindNodes: Int32Array;
 }
 
 /** Finds nodes by id. */
@@ -313,6 +316,7 @@ export class GraphBuilder {
     const critical = new Uint8Array(n);
     for (let i = 0; i < this.criticalNodes.length; i++) critical[this.criticalNodes.data[i]!] = 1;
     const resourceType = this.types.toArray(n, -1);
+    const [kindOffset, kindNodes] = byKind(kind);
 
     return {
       size: n,
@@ -330,6 +334,8 @@ export class GraphBuilder {
       gateOrigin,
       resourceType,
       typeNames: this.typeNames,
+      kindOffset,
+      kindNodes,
     };
   }
 }
@@ -345,6 +351,17 @@ function csr(n: number, m: number, key: Int32Array, value: Int32Array): [Int32Ar
   return [offset, targets];
 }
 
+/** The nodes grouped by kind (a counting sort, so in node order within a kind). */
+function byKind(kind: Uint8Array): [Int32Array, Int32Array] {
+  const offset = new Int32Array(kindNames.length + 1);
+  for (let v = 0; v < kind.length; v++) offset[kind[v]! + 1]!++;
+  for (let k = 0; k < kindNames.length; k++) offset[k + 1]! += offset[k]!;
+  const cursor = offset.slice(0, kindNames.length);
+  const nodes = new Int32Array(kind.length);
+  for (let v = 0; v < kind.length; v++) nodes[cursor[kind[v]!]!++] = v;
+  return [offset, nodes];
+}
+
 /** The requirements of v, as a subarray view (no copy). */
 export function requirementsOf(g: FailureGraph, v: number): Int32Array {
   return g.reqTargets.subarray(g.reqOffset[v]!, g.reqOffset[v + 1]!);
@@ -353,6 +370,14 @@ export function requirementsOf(g: FailureGraph, v: number): Int32Array {
 /** The dependents of v, as a subarray view (no copy). */
 export function dependentsOf(g: FailureGraph, v: number): Int32Array {
   return g.depSources.subarray(g.depOffset[v]!, g.depOffset[v + 1]!);
+}
+
+/**
+ * The nodes of one kind, in node order. A query that needs the services or the failure domains
+ * of a million-node estate reads them here instead of scanning every node for them.
+ */
+export function nodesOfKind(g: FailureGraph, kind: number): Int32Array {
+  return g.kindNodes.subarray(g.kindOffset[kind]!, g.kindOffset[kind + 1]!);
 }
 
 export function kindName(g: FailureGraph, v: number): NodeKindName {
