@@ -6,7 +6,7 @@
  * (reference/graph-performance.md, section 5.C).
  */
 import type { Estate } from '../model/estate.js';
-import { GateOrigin, NodeKind, dependentsOf, kindNames, nodeLabel, requirementsOf, type FailureGraph } from '../model/graph.js';
+import { GateOrigin, NodeKind, dependentsOf, kindNames, nodeLabel, nodesOfKind, requirementsOf, type FailureGraph } from '../model/graph.js';
 import { formatRequirement } from '../model/requirement.js';
 import type { IdKind } from '../model/ids.js';
 import { findCycles, namedMembers } from './cycles.js';
@@ -306,8 +306,7 @@ function chainIds(g: FailureGraph, chain: readonly number[]): string[] {
 
 function regionConcentration(g: FailureGraph, losses: { region: number; services: number; critical: number }[]): ConcentrationEntry[] {
   const totalCritical = countCritical(g);
-  let totalServices = 0;
-  for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service) totalServices++;
+  const totalServices = nodesOfKind(g, NodeKind.service).length;
   return losses
     .map(({ region, services, critical }) => ({
       region: g.ids[region]!,
@@ -320,28 +319,20 @@ function regionConcentration(g: FailureGraph, losses: { region: number; services
 
 function countCritical(g: FailureGraph): number {
   let n = 0;
-  for (let v = 0; v < g.size; v++) if (g.kind[v] === NodeKind.service && g.critical[v]) n++;
+  for (const v of nodesOfKind(g, NodeKind.service)) n += g.critical[v]!;
   return n;
 }
 
 function inventory(estate: Estate): Inventory {
   const g = estate.graph;
-  const counts = new Int32Array(kindNames.length);
-  const regions: string[] = [];
-  const zones: string[] = [];
-  for (let v = 0; v < g.size; v++) {
-    const k = g.kind[v]!;
-    counts[k]!++;
-    if (k === NodeKind.region) regions.push(g.ids[v]!);
-    else if (k === NodeKind.zone) zones.push(g.ids[v]!);
-  }
+  const ids = (kind: number): string[] => Array.from(nodesOfKind(g, kind), (v) => g.ids[v]!);
   return {
-    resources: counts[NodeKind.resource]!,
-    services: counts[NodeKind.service]!,
+    resources: nodesOfKind(g, NodeKind.resource).length,
+    services: nodesOfKind(g, NodeKind.service).length,
     criticalServices: countCritical(g),
-    vendors: counts[NodeKind.vendor]!,
-    regions: regions.sort(compareIds),
-    zones: zones.sort(compareIds),
+    vendors: nodesOfKind(g, NodeKind.vendor).length,
+    regions: ids(NodeKind.region).sort(compareIds),
+    zones: ids(NodeKind.zone).sort(compareIds),
     diagnostics: estate.diagnostics,
   };
 }
