@@ -98,6 +98,8 @@ export function stderrProgress(io: Io): Progress {
 export interface CollectAwsExtras {
   /** Streams resources instead of returning them (see CollectContext.sink). */
   sink?: (resource: SnapshotResource) => void;
+  /** Stops the collection, cancelling the requests in flight (Ctrl-C). */
+  signal?: AbortSignal;
   /** Overrides of what the flags and the environment give (endpoint, credentials, retry). */
   overrides?: Partial<AwsCollectorOptions>;
   /** Leave --strict to the caller (collect writes the snapshot first, then fails). */
@@ -127,7 +129,7 @@ export async function collectAws(cli: AwsCliOptions, io: Io, extras: CollectAwsE
     // Loaded on use: the AWS SDK takes about half a second to import, which every `audit` of a
     // snapshot file would otherwise pay before reading a byte.
     const { awsCollector } = await import('../collectors/aws/index.js');
-    snapshot = await awsCollector(options).collect({ progress, ...(extras.sink ? { sink: extras.sink } : {}) });
+    snapshot = await awsCollector(options).collect({ progress, ...(extras.sink ? { sink: extras.sink } : {}), ...(extras.signal ? { signal: extras.signal } : {}) });
   } finally {
     if (io.stderr.isTTY === true) io.stderr.write('\r\u001b[K');
   }

@@ -14,8 +14,22 @@ export interface Io {
   stderr: Stream;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /**
+   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM instead of the process dying at once;
+   * returns the function that undoes it. Absent where nothing can interrupt (most tests).
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    onInterrupt(handler) {
+      process.on('SIGINT', handler).on('SIGTERM', handler);
+      return () => void process.off('SIGINT', handler).off('SIGTERM', handler);
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ExitCode, UserError } from '../core/errors.js';
+import { ExitCode, InterruptedError, UserError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 import { commands } from './commands/index.js';
 import { processIo, type Io } from './io.js';
@@ -50,6 +50,7 @@ function reportError(error: unknown, ctx: CliContext): number {
   }
   if (error instanceof UserError) {
     ctx.io.stderr.write(`faultline: ${error.format()}\n`);
+    if (error instanceof InterruptedError) return ExitCode.interrupted;
     if (ctx.debug && error.cause instanceof Error) ctx.io.stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.error;
   }

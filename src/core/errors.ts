@@ -10,6 +10,8 @@ export const ExitCode = {
   gateFailed: 1,
   /** Usage, config, input, credential or internal error. */
   error: 2,
+  /** Stopped by Ctrl-C (SIGINT) or SIGTERM, as a shell reports a process killed by SIGINT. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -47,6 +49,8 @@ export class InputError extends UserError {}
 export class CollectorError extends UserError {}
 /** The command line itself is wrong. */
 export class UsageError extends UserError {}
+/** The user stopped the run (Ctrl-C); exits 130. */
+export class InterruptedError extends UserError {}
 
 /** A position in a source file, 1-based, as editors show it. */
 export interface SourcePos {

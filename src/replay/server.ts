@@ -60,7 +60,10 @@ export interface RequestLogEntry {
 export interface ReplayServer {
   /** `http://127.0.0.1:<port>`: give it to the SDK as `endpoint` or AWS_ENDPOINT_URL. */
   url: string;
+  /** The requests answered, in the order they were answered. */
   requests: RequestLogEntry[];
+  /** Requests received and not answered yet (they wait out `latencyMs` here). */
+  readonly pending: number;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   const faults = options.faults ?? {};
   const throttleLeft = (faults.throttle ?? []).map((rule) => rule.times);
   const requests: RequestLogEntry[] = [];
+  let pending = 0;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -115,7 +119,10 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     }
     const fault = faultFor(entry);
     if (fault !== undefined) answer = fault;
-    if (faults.latencyMs) await sleep(faults.latencyMs);
+    if (faults.latencyMs) {
+      pending++;
+      await sleep(faults.latencyMs).finally(() => pending--);
+    }
     entry.status = answer.status;
     requests.push(entry);
     res.writeHead(answer.status, { 'content-type': answer.contentType, 'x-amzn-requestid': randomUUID() });
@@ -165,6 +172,9 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    get pending() {
+      return pending;
+    },
     close: () =>
       new Promise<void>((resolvePromise, reject) => {
         // Keep-alive sockets from SDK clients would hold close() open forever.

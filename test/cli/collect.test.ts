@@ -1,8 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
 import { readSnapshot } from '../../src/model/snapshot-io.js';
 import { hermeticAwsEnv } from '../helpers/aws-env.js';
 import { runCli } from '../helpers/cli.js';
@@ -114,4 +119,51 @@ test('progress goes to stderr on a TTY', async () => {
     assert.match(run.stderr, /aws: 2\/2 regions, 14 resources/);
     assert.match(run.stderr, /collected 14 resources from 2 regions into snapshot.json\n$/);
   });
+});
+
+test('Ctrl-C stops a collection at once: requests in flight are cancelled, exit 130, no partial file, the earlier snapshot unchanged', async () => {
+  const dir = await cwd();
+  await writeFile(join(dir, 'snapshot.json'), 'earlier\n');
+  await withReplay(ESTATE, { pageSize: 3, faults: { latencyMs: 300 } }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    let interrupt: (() => void) | undefined;
+    let stderr = '';
+    const io: Io = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      env: process.env,
+      cwd: dir,
+      onInterrupt: (handler) => {
+        interrupt = handler;
+        return () => (interrupt = undefined);
+      },
+    };
+    const running = main(['collect', '--aws', '-o', 'snapshot.json'], io);
+    // Once the regions' first requests are waiting in the server (300 ms each), interrupt.
+    while (server.requests.length === 0 || server.pending === 0) await sleep(5);
+    interrupt!();
+    const code = await running;
+    assert.equal(server.requests.length, 1, 'ended without waiting for the requests in flight');
+    assert.equal(code, 130);
+    assert.match(stderr, /^faultline: snapshot.json: interrupted: the collection stopped and nothing was written\n  hint: run the same command again to collect the whole estate; an earlier snapshot at this path is unchanged\n$/m);
+    assert.equal(interrupt, undefined, 'the handler is released: a second Ctrl-C kills the process');
+  });
+  assert.deepEqual(await readdir(dir), ['snapshot.json']);
+  assert.equal(await readFile(join(dir, 'snapshot.json'), 'utf8'), 'earlier\n');
+});
+
+test('the built bin turns a real SIGINT into the same clean stop', async () => {
+  const dir = await cwd();
+  const bin = fileURLToPath(new URL('../../bin/faultline.js', import.meta.url));
+  await withReplay(ESTATE, { faults: { latencyMs: 300 } }, async (server) => {
+    const child = spawn(process.execPath, [bin, 'collect', '--aws', '-o', 'snapshot.json'], { cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: server.url } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+    while (server.requests.length === 0 || server.pending === 0) await sleep(5);
+    child.kill('SIGINT');
+    assert.equal(await exited, 130, stderr);
+    assert.match(stderr, /interrupted: the collection stopped and nothing was written/);
+  });
+  assert.deepEqual(await readdir(dir), [], 'no snapshot and no temporary files');
 });

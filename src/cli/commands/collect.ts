@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { InputError, UsageError } from '../../core/errors.js';
+import { InputError, InterruptedError, UsageError } from '../../core/errors.js';
 import { plural } from '../../core/text.js';
 import { createSnapshotWriter, snapshotJsonLineChunks } from '../../model/snapshot-io.js';
 import { emptySnapshot } from '../../model/snapshot.js';
@@ -37,11 +37,24 @@ export function registerCollect(program: Command, ctx: CliContext): Command {
     // Resources go to disk as each region finishes; the header (coverage, zones,
     // diagnostics) is written last, and the file appears only when complete.
     const writer = createSnapshotWriter(path, emptySnapshot(packageVersion()));
+    // Ctrl-C stops the collection, cancels its requests and removes the partial file; the
+    // previous snapshot at the path stays as it was. A second Ctrl-C kills the process at once.
+    const interrupt = new AbortController();
+    const release = io.onInterrupt?.(() => {
+      release?.();
+      interrupt.abort(
+        new InterruptedError('interrupted: the collection stopped and nothing was written', {
+          where: options.output,
+          hint: 'run the same command again to collect the whole estate; an earlier snapshot at this path is unchanged',
+        }),
+      );
+    });
     let count = 0;
     let snapshot;
     try {
       snapshot = await collectAws(options, io, {
         deferStrict: true,
+        signal: interrupt.signal,
         sink: (resource) => {
           count++;
           writer.add(resource);
@@ -50,6 +63,8 @@ export function registerCollect(program: Command, ctx: CliContext): Command {
     } catch (error) {
       await writer.abort();
       throw error;
+    } finally {
+      release?.();
     }
     await writer.close({ collectedAt: snapshot.collectedAt, tool: snapshot.tool, coverage: snapshot.coverage, zones: snapshot.zones, diagnostics: snapshot.diagnostics });
     if (io.stderr.isTTY === true) {

@@ -11,6 +11,7 @@ import {
   type Subnet,
   type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
+import type { CallOptions } from './call-options.js';
 
 /** EC2 pages hold up to 1000 items; the service may return fewer and a token. */
 const PAGE = 1000;
@@ -21,11 +22,12 @@ export interface OwnedInstance {
   ownerId: string | undefined;
 }
 
-// Every paginate call gets a fresh `{}`: paginators mutate their input.
+// Every paginate call gets a fresh `{}`: paginators mutate their input. The call options (an
+// abort signal) go to every request of every page.
 
-export async function describeInstances(client: EC2Client): Promise<OwnedInstance[]> {
+export async function describeInstances(client: EC2Client, call: CallOptions = {}): Promise<OwnedInstance[]> {
   const found: OwnedInstance[] = [];
-  for await (const page of paginateDescribeInstances({ client, pageSize: PAGE }, {})) {
+  for await (const page of paginateDescribeInstances({ client, pageSize: PAGE }, {}, call)) {
     for (const reservation of page.Reservations ?? []) {
       for (const instance of reservation.Instances ?? []) found.push({ instance, ownerId: reservation.OwnerId });
     }
@@ -33,26 +35,26 @@ export async function describeInstances(client: EC2Client): Promise<OwnedInstanc
   return found;
 }
 
-export async function describeSubnets(client: EC2Client): Promise<Subnet[]> {
+export async function describeSubnets(client: EC2Client, call: CallOptions = {}): Promise<Subnet[]> {
   const found: Subnet[] = [];
-  for await (const page of paginateDescribeSubnets({ client, pageSize: PAGE }, {})) found.push(...(page.Subnets ?? []));
+  for await (const page of paginateDescribeSubnets({ client, pageSize: PAGE }, {}, call)) found.push(...(page.Subnets ?? []));
   return found;
 }
 
-export async function describeRouteTables(client: EC2Client): Promise<RouteTable[]> {
+export async function describeRouteTables(client: EC2Client, call: CallOptions = {}): Promise<RouteTable[]> {
   const found: RouteTable[] = [];
-  for await (const page of paginateDescribeRouteTables({ client, pageSize: 100 }, {})) found.push(...(page.RouteTables ?? []));
+  for await (const page of paginateDescribeRouteTables({ client, pageSize: 100 }, {}, call)) found.push(...(page.RouteTables ?? []));
   return found;
 }
 
-export async function describeNatGateways(client: EC2Client): Promise<NatGateway[]> {
+export async function describeNatGateways(client: EC2Client, call: CallOptions = {}): Promise<NatGateway[]> {
   const found: NatGateway[] = [];
-  for await (const page of paginateDescribeNatGateways({ client, pageSize: PAGE }, {})) found.push(...(page.NatGateways ?? []));
+  for await (const page of paginateDescribeNatGateways({ client, pageSize: PAGE }, {}, call)) found.push(...(page.NatGateways ?? []));
   return found;
 }
 
-export async function describeVpcEndpoints(client: EC2Client): Promise<VpcEndpoint[]> {
+export async function describeVpcEndpoints(client: EC2Client, call: CallOptions = {}): Promise<VpcEndpoint[]> {
   const found: VpcEndpoint[] = [];
-  for await (const page of paginateDescribeVpcEndpoints({ client, pageSize: PAGE }, {})) found.push(...(page.VpcEndpoints ?? []));
+  for await (const page of paginateDescribeVpcEndpoints({ client, pageSize: PAGE }, {}, call)) found.push(...(page.VpcEndpoints ?? []));
   return found;
 }

@@ -7,6 +7,7 @@ import { assumedRoleCredentials, createRegionClients, defaultCredentials, type C
 import { describeInstances, describeNatGateways, describeRouteTables, describeSubnets, describeVpcEndpoints } from './ec2-topology.js';
 import { errorCode, errorMessage, fatalError, isCredentialRejection, rejectedCredentials } from './errors.js';
 import { accountSeenIn, inferRegionResources, type RegionInventory } from './infer.js';
+import type { CallOptions } from './call-options.js';
 import { createLimit } from './limit.js';
 import { describeDbInstances } from './rds.js';
 import { describeEnabledRegions, describeZones } from './regions.js';
@@ -100,6 +101,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     else resources.push(resource);
   };
   const stop = (): boolean => fatal !== undefined || context.signal?.aborted === true;
+  const call: CallOptions = { abortSignal: context.signal };
   const diagnose = (identity: Identity, account: string | undefined, region: string, api: string, error: unknown): void => {
     const code = errorCode(error);
     const message = errorMessage(error);
@@ -114,10 +116,12 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     `${identity.roleArn ? `${identity.roleArn} ` : ''}${region} ${api}`;
 
   /** Runs one API call; a non-fatal failure becomes a diagnostic and `undefined`. */
-  async function attempt<T>(identity: Identity, region: string, api: string, call: () => Promise<T>): Promise<T | undefined> {
+  async function attempt<T>(identity: Identity, region: string, api: string, request: () => Promise<T>): Promise<T | undefined> {
     try {
-      return await call();
+      return await request();
     } catch (error) {
+      // Cancelled by an interrupt: the collection ends with the interrupt, not with this call.
+      if (context.signal?.aborted) return undefined;
       const failure = fatalError(error, where(identity, region, api), endpointHint);
       if (failure !== undefined) {
         fatal ??= failure;
@@ -133,14 +137,14 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     const clients = createRegionClients(region, { ...settings, credentials: identity.credentials });
     try {
       const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases] = await Promise.all([
-        attempt(identity, region, API.zones, () => describeZones(clients.ec2)),
-        attempt(identity, region, API.tagging, () => getTaggedResources(clients.tagging)),
-        attempt(identity, region, API.instances, () => describeInstances(clients.ec2)),
-        attempt(identity, region, API.subnets, () => describeSubnets(clients.ec2)),
-        attempt(identity, region, API.routeTables, () => describeRouteTables(clients.ec2)),
-        attempt(identity, region, API.natGateways, () => describeNatGateways(clients.ec2)),
-        attempt(identity, region, API.vpcEndpoints, () => describeVpcEndpoints(clients.ec2)),
-        attempt(identity, region, API.databases, () => describeDbInstances(clients.rds)),
+        attempt(identity, region, API.zones, () => describeZones(clients.ec2, call)),
+        attempt(identity, region, API.tagging, () => getTaggedResources(clients.tagging, call)),
+        attempt(identity, region, API.instances, () => describeInstances(clients.ec2, call)),
+        attempt(identity, region, API.subnets, () => describeSubnets(clients.ec2, call)),
+        attempt(identity, region, API.routeTables, () => describeRouteTables(clients.ec2, call)),
+        attempt(identity, region, API.natGateways, () => describeNatGateways(clients.ec2, call)),
+        attempt(identity, region, API.vpcEndpoints, () => describeVpcEndpoints(clients.ec2, call)),
+        attempt(identity, region, API.databases, () => describeDbInstances(clients.rds, call)),
       ]);
       if (stop()) return;
       const inventory: RegionInventory = {
@@ -188,8 +192,9 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     const home = createRegionClients(homeRegion, { ...settings, credentials: identity.credentials });
     let enabled: string[] | undefined;
     try {
-      enabled = await describeEnabledRegions(home.ec2);
+      enabled = await describeEnabledRegions(home.ec2, call);
     } catch (error) {
+      if (context.signal?.aborted) return;
       const failure = fatalError(error, where(identity, homeRegion, API.regions), endpointHint);
       if (failure !== undefined) throw failure;
       if (isCredentialRejection(error)) throw rejectedCredentials(error, where(identity, homeRegion, API.regions));
@@ -214,9 +219,9 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
   }
 
   const outcomes = await Promise.allSettled(identities.map((identity) => collectIdentity(identity)));
+  if (context.signal?.aborted) throw context.signal.reason ?? new Error('aborted');
   for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
   if (fatal !== undefined) throw fatal;
-  if (context.signal?.aborted) throw context.signal.reason ?? new Error('aborted');
 
   diagnostics.sort((a, b) => key(a).localeCompare(key(b)));
   zones.sort((a, b) => `${a.account}/${a.region}/${a.name}`.localeCompare(`${b.account}/${b.region}/${b.name}`));

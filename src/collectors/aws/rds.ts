@@ -1,4 +1,5 @@
 import { paginateDescribeDBInstances, type RDSClient } from '@aws-sdk/client-rds';
+import type { CallOptions } from './call-options.js';
 
 /**
  * One RDS DB instance, reduced to what placement needs. DescribeDBInstances also returns
@@ -26,10 +27,10 @@ export interface DatabaseInstance {
 const PAGE = 100;
 
 /** Every DB instance in the client's region, all pages (Marker / MaxRecords). */
-export async function describeDbInstances(client: RDSClient): Promise<DatabaseInstance[]> {
+export async function describeDbInstances(client: RDSClient, call: CallOptions = {}): Promise<DatabaseInstance[]> {
   const found: DatabaseInstance[] = [];
   // A fresh input object each call: the paginator writes its Marker into the one it is given.
-  for await (const page of paginateDescribeDBInstances({ client, pageSize: PAGE }, {})) {
+  for await (const page of paginateDescribeDBInstances({ client, pageSize: PAGE }, {}, call)) {
     for (const db of page.DBInstances ?? []) {
       const tags: Record<string, string> = {};
       for (const tag of db.TagList ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? '';

@@ -1,4 +1,5 @@
 import { paginateGetResources, type ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import type { CallOptions } from './call-options.js';
 
 /** One tagged resource as GetResources reports it. */
 export interface TaggedResource {
@@ -12,10 +13,10 @@ export interface TaggedResource {
  * add the untagged instances, subnets and NAT gateways.
  * https://docs.aws.amazon.com/resourcegroupstagging/latest/APIReference/API_GetResources.html
  */
-export async function getTaggedResources(client: ResourceGroupsTaggingAPIClient, onPage?: (count: number) => void): Promise<TaggedResource[]> {
+export async function getTaggedResources(client: ResourceGroupsTaggingAPIClient, call: CallOptions = {}, onPage?: (count: number) => void): Promise<TaggedResource[]> {
   const found: TaggedResource[] = [];
   // A fresh input object each time: the paginator writes its token into the one it is given.
-  for await (const page of paginateGetResources({ client, pageSize: 100 }, {})) {
+  for await (const page of paginateGetResources({ client, pageSize: 100 }, {}, call)) {
     const list = page.ResourceTagMappingList ?? [];
     for (const mapping of list) {
       if (!mapping.ResourceARN) continue;
