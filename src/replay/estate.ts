@@ -28,6 +28,7 @@ export const LIST_KEYS: Record<string, string> = {
   DescribeNatGateways: 'NatGateways',
   DescribeVpcEndpoints: 'VpcEndpoints',
   DescribeDBInstances: 'DBInstances',
+  DescribeLoadBalancers: 'LoadBalancers',
 };
 
 export class EstateError extends Error {}

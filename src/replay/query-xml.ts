@@ -1,19 +1,25 @@
 import { escapeXml, FixtureShapeError } from './ec2-xml.js';
 
 /**
- * Renders SDK-shaped RDS results (as the recorded fixtures hold them) into the awsQuery
- * protocol's XML, the one STS and RDS speak: a `<{Action}Response>` root holding a
+ * Renders SDK-shaped results (as the recorded fixtures hold them) into the awsQuery protocol's
+ * XML, the one STS, RDS and Elastic Load Balancing v2 speak: a `<{Action}Response>` root holding a
  * `<{Action}Result>` wrapper and `<ResponseMetadata>`, element names equal to the PascalCase
- * member names, and each list a wrapper element whose children are named by the list member's
- * `locationName` in botocore's rds/2014-10-31/service-2.json (DBInstanceList → `DBInstance`,
- * TagList → `Tag`), never EC2's `<item>`.
+ * member names, never EC2's `<item>` for list members. Each service names them its own way, as
+ * botocore's service-2.json has it: RDS by each list's `locationName` (DBInstanceList →
+ * `DBInstance`, TagList → `Tag`), ELBv2, which sets none, `member` throughout.
  */
-
-export const RDS_VERSION = '2014-10-31';
-const RDS_NAMESPACE = `http://rds.amazonaws.com/doc/${RDS_VERSION}/`;
+export interface QueryService {
+  /** For messages: `RDS`. */
+  name: string;
+  /** The `Version` of its requests. */
+  version: string;
+  namespace: string;
+  /** The element name of a list's members; undefined for a list the renderer does not know. */
+  listMember(list: string): string | undefined;
+}
 
 /** The child element of each list member of DBInstance that the fixtures use. */
-const LIST_MEMBERS: Record<string, string> = {
+const RDS_LIST_MEMBERS: Record<string, string> = {
   DBInstances: 'DBInstance',
   TagList: 'Tag',
   VpcSecurityGroups: 'VpcSecurityGroupMembership',
@@ -27,15 +33,29 @@ const LIST_MEMBERS: Record<string, string> = {
   AssociatedRoles: 'DBInstanceRole',
 };
 
-function renderValue(name: string, value: unknown, out: string[]): void {
+export const RDS: QueryService = {
+  name: 'RDS',
+  version: '2014-10-31',
+  namespace: 'http://rds.amazonaws.com/doc/2014-10-31/',
+  listMember: (list) => RDS_LIST_MEMBERS[list],
+};
+
+export const ELBV2: QueryService = {
+  name: 'ELBv2',
+  version: '2015-12-01',
+  namespace: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
+  listMember: () => 'member',
+};
+
+function renderValue(service: QueryService, name: string, value: unknown, out: string[]): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
-    const member = LIST_MEMBERS[name];
-    if (member === undefined) throw new FixtureShapeError(`no RDS element name known for the list '${name}'`);
+    const member = service.listMember(name);
+    if (member === undefined) throw new FixtureShapeError(`no ${service.name} element name known for the list '${name}'`);
     out.push(`<${name}>`);
     for (const item of value) {
       out.push(`<${member}>`);
-      if (typeof item === 'object' && item !== null) renderMembers(item as Record<string, unknown>, out);
+      if (typeof item === 'object' && item !== null) renderMembers(service, item as Record<string, unknown>, out);
       else out.push(escapeXml(String(item)));
       out.push(`</${member}>`);
     }
@@ -44,29 +64,29 @@ function renderValue(name: string, value: unknown, out: string[]): void {
   }
   if (typeof value === 'object') {
     out.push(`<${name}>`);
-    renderMembers(value as Record<string, unknown>, out);
+    renderMembers(service, value as Record<string, unknown>, out);
     out.push(`</${name}>`);
     return;
   }
   out.push(`<${name}>${escapeXml(String(value))}</${name}>`);
 }
 
-function renderMembers(object: Record<string, unknown>, out: string[]): void {
-  for (const [key, value] of Object.entries(object)) renderValue(key, value, out);
+function renderMembers(service: QueryService, object: Record<string, unknown>, out: string[]): void {
+  for (const [key, value] of Object.entries(object)) renderValue(service, key, value, out);
 }
 
 /** `<DescribeDBInstancesResponse xmlns=…><DescribeDBInstancesResult>…</…Result><ResponseMetadata>…` */
-export function renderRdsResponse(action: string, result: Record<string, unknown>, requestId: string): string {
-  const out: string[] = [`<${action}Response xmlns="${RDS_NAMESPACE}">`, `<${action}Result>`];
-  renderMembers(result, out);
+export function renderQueryResponse(service: QueryService, action: string, result: Record<string, unknown>, requestId: string): string {
+  const out: string[] = [`<${action}Response xmlns="${service.namespace}">`, `<${action}Result>`];
+  renderMembers(service, result, out);
   out.push(`</${action}Result>`, `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata>`, `</${action}Response>`);
   return out.join('');
 }
 
 /** The awsQuery error body: `<ErrorResponse><Error><Type>Sender|Receiver</Type><Code/><Message/>…` */
-export function renderQueryError(type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): string {
+export function renderQueryError(service: QueryService, type: 'Sender' | 'Receiver', code: string, message: string, requestId: string): string {
   return (
-    `<ErrorResponse xmlns="${RDS_NAMESPACE}"><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code>` +
+    `<ErrorResponse xmlns="${service.namespace}"><Error><Type>${type}</Type><Code>${escapeXml(code)}</Code>` +
     `<Message>${escapeXml(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`
   );
 }

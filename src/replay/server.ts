@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { renderEc2Error, renderEc2Response, escapeXml } from './ec2-xml.js';
 import { LIST_KEYS, loadEstate, type RecordedEstate } from './estate.js';
-import { RDS_VERSION, renderQueryError, renderRdsResponse } from './query-xml.js';
+import { ELBV2, RDS, renderQueryError, renderQueryResponse, type QueryService } from './query-xml.js';
 
 /**
  * A local AWS endpoint that replays a recorded estate (see estate.ts) in the real wire
  * protocols: awsJson1_1 for the Resource Groups Tagging API, EC2 query/XML, RDS DescribeDBInstances
- * (awsQuery), and STS AssumeRole (awsQuery) for `--role-arn`. The real SDK clients (and the aws CLI) talk to it over HTTP.
+ * and ELBv2 DescribeLoadBalancers (awsQuery), and STS AssumeRole (awsQuery) for `--role-arn`. The real SDK clients (and the aws CLI) talk to it over HTTP.
  * Used by the tests and by `faultline demo`. It serves only read-only APIs, like AWS would to
  * faultline's minimal IAM policy, and logs every request so tests can assert what was called.
  */
@@ -27,10 +27,10 @@ export interface ReplayFaults {
   latencyMs?: number;
   /**
    * Throttle the first `times` matching requests: ThrottledException (HTTP 400) for tagging,
-   * RequestLimitExceeded (HTTP 503) for EC2, Throttling (HTTP 400) for RDS.
+   * RequestLimitExceeded (HTTP 503) for EC2, Throttling (HTTP 400) for RDS and ELBv2.
    */
   throttle?: (FaultMatch & { times: number })[];
-  /** Deny matching requests: AccessDeniedException (tagging), UnauthorizedOperation (EC2) or AccessDenied (RDS), as an SCP would. */
+  /** Deny matching requests: AccessDeniedException (tagging), UnauthorizedOperation (EC2) or AccessDenied (RDS, ELBv2), as an SCP would. */
   deny?: FaultMatch[];
   /** Every request fails as signed with an expired session token. */
   expiredToken?: boolean;
@@ -84,7 +84,8 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
   for (const regions of estate.accounts.values()) {
     for (const apis of regions.values()) {
       for (const [api, data] of apis) {
-        if (api === 'DescribeDBInstances') renderRdsResponse(api, data, 'check');
+        const query = QUERY_LISTS[api]?.service;
+        if (query !== undefined) renderQueryResponse(query, api, data, 'check');
         else if (api !== 'GetResources') renderEc2Response(api, data, 'check');
       }
     }
@@ -113,9 +114,25 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       const form = new URLSearchParams(body);
       const action = form.get('Action') ?? '';
       // RDS and EC2 both POST a form to `/`: the SigV4 scope (or the API version) tells them apart.
-      const service = action === 'AssumeRole' ? 'sts' : scope?.[3] === 'rds' || form.get('Version') === RDS_VERSION ? 'rds' : 'ec2';
+      // RDS, ELBv2 and EC2 all POST a form to `/`: the SigV4 scope (or the API version) tells them apart.
+      const version = form.get('Version');
+      const service =
+        action === 'AssumeRole'
+          ? 'sts'
+          : scope?.[3] === 'rds' || version === RDS.version
+            ? 'rds'
+            : scope?.[3] === 'elasticloadbalancing' || version === ELBV2.version
+              ? 'elasticloadbalancing'
+              : 'ec2';
       entry = { service, action, api: `${service}:${action}`, region, account, status: 0 };
-      answer = service === 'sts' ? answerAssumeRole(form) : service === 'rds' ? answerRds(entry, form) : answerEc2(estate, entry, form);
+      answer =
+        service === 'sts'
+          ? answerAssumeRole(form)
+          : service === 'rds'
+            ? answerQueryList(RDS, entry, form)
+            : service === 'elasticloadbalancing'
+              ? answerQueryList(ELBV2, entry, form)
+              : answerEc2(estate, entry, form);
     }
     const fault = faultFor(entry);
     if (fault !== undefined) answer = fault;
@@ -135,15 +152,16 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
       (rule.api === undefined || rule.api === entry.api || rule.api === entry.action) &&
       (rule.region === undefined || rule.region === entry.region) &&
       (rule.account === undefined || rule.account === entry.account);
+    const query = QUERY_SERVICES[entry.service];
     if (faults.expiredToken) {
-      if (entry.service === 'rds') return queryError(403, 'ExpiredToken', 'The security token included in the request is expired');
+      if (query !== undefined) return queryError(query, 403, 'ExpiredToken', 'The security token included in the request is expired');
       return entry.service === 'tagging'
         ? jsonError(400, 'ExpiredTokenException', 'The security token included in the request is expired')
         : ec2Error(400, 'ExpiredToken', 'The provided token has expired.');
     }
     if ((faults.deny ?? []).some(matches)) {
       const denied = `User is not authorized to perform: ${entry.api} with an explicit deny in a service control policy`;
-      if (entry.service === 'rds') return queryError(403, 'AccessDenied', denied);
+      if (query !== undefined) return queryError(query, 403, 'AccessDenied', denied);
       return entry.service === 'tagging'
         ? jsonError(400, 'AccessDeniedException', denied)
         : ec2Error(403, 'UnauthorizedOperation', `You are not authorized to perform this operation. ${denied}`);
@@ -152,7 +170,7 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     for (let i = 0; i < rules.length; i++) {
       if (throttleLeft[i]! > 0 && matches(rules[i]!)) {
         throttleLeft[i]!--;
-        if (entry.service === 'rds') return queryError(400, 'Throttling', 'Rate exceeded');
+        if (query !== undefined) return queryError(query, 400, 'Throttling', 'Rate exceeded');
         return entry.service === 'tagging'
           ? jsonError(400, 'ThrottledException', 'Rate exceeded')
           : ec2Error(503, 'RequestLimitExceeded', 'Request limit exceeded.');
@@ -216,28 +234,27 @@ export async function startReplayServer(options: ReplayOptions): Promise<ReplayS
     return { status: 200, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ PaginationToken: p.next ?? '', [p.listKey]: p.items }) };
   }
 
-  function answerRds(entry: RequestLogEntry, form: URLSearchParams): Answer {
-    if (entry.action !== 'DescribeDBInstances') {
-      return queryError(400, 'InvalidAction', `The action ${entry.action} is not valid for this web service.`);
+  /** A paginated awsQuery list API (QUERY_LISTS): its page size limits and errors, Marker in, its marker out. */
+  function answerQueryList(service: QueryService, entry: RequestLogEntry, form: URLSearchParams): Answer {
+    const list = QUERY_LISTS[entry.action];
+    if (list === undefined || list.service !== service) {
+      return queryError(service, 400, 'InvalidAction', `The action ${entry.action} is not valid for this web service.`);
     }
     const apis = regionData(entry);
-    if (apis === undefined) return queryError(403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
-    const raw = form.get('MaxRecords');
-    const requested = raw === null ? 100 : Number(raw);
-    // As RDS documents and enforces: "Constraints: Minimum 20, maximum 100."
-    if (!Number.isInteger(requested) || requested < 20 || requested > 100) {
-      return queryError(400, 'InvalidParameterValue', `Invalid value ${raw} for MaxRecords. Must be between 20 and 100`);
-    }
-    const p = page(entry.action, apis.get(entry.action), form.get('Marker'), requested, 100);
-    if (p.badToken) return queryError(400, 'InvalidParameterValue', 'The parameter Marker is not a valid pagination token.');
+    if (apis === undefined) return queryError(service, 403, 'InvalidClientTokenId', 'The security token included in the request is invalid.');
+    const raw = form.get(list.limit);
+    const requested = raw === null ? list.max : Number(raw);
+    if (!Number.isInteger(requested) || requested < list.min || requested > list.max) return queryError(service, 400, list.invalid.code, list.invalid.limit(raw));
+    const p = page(entry.action, apis.get(entry.action), form.get('Marker'), requested, list.max);
+    if (p.badToken) return queryError(service, 400, list.invalid.code, list.invalid.marker);
     const result: Record<string, unknown> = { [p.listKey]: p.items };
-    if (p.next !== undefined) result.Marker = p.next;
-    return { status: 200, contentType: 'text/xml', body: renderRdsResponse(entry.action, result, randomUUID()) };
+    if (p.next !== undefined) result[list.nextMarker] = p.next;
+    return { status: 200, contentType: 'text/xml', body: renderQueryResponse(service, entry.action, result, randomUUID()) };
   }
 
   function answerEc2(estateArg: RecordedEstate, entry: RequestLogEntry, form: URLSearchParams): Answer {
     const requestId = randomUUID();
-    if (!(entry.action in LIST_KEYS) || entry.action === 'GetResources' || entry.action === 'DescribeDBInstances') {
+    if (!(entry.action in LIST_KEYS) || entry.action === 'GetResources' || entry.action in QUERY_LISTS) {
       return ec2Error(400, 'InvalidAction', `The action ${entry.action} is not valid for this web service.`);
     }
     const regions = estateArg.accounts.get(entry.account);
@@ -289,9 +306,49 @@ function jsonError(status: number, type: string, message: string): Answer {
   return { status, contentType: 'application/x-amz-json-1.1', body: JSON.stringify({ __type: type, Message: message }) };
 }
 
-function queryError(status: number, code: string, message: string): Answer {
-  return { status, contentType: 'text/xml', body: renderQueryError(status >= 500 ? 'Receiver' : 'Sender', code, message, randomUUID()) };
+function queryError(service: QueryService, status: number, code: string, message: string): Answer {
+  return { status, contentType: 'text/xml', body: renderQueryError(service, status >= 500 ? 'Receiver' : 'Sender', code, message, randomUUID()) };
 }
+
+/** The awsQuery services replayed (STS aside), by the service name of their requests. */
+const QUERY_SERVICES: Partial<Record<string, QueryService>> = { rds: RDS, elasticloadbalancing: ELBV2 };
+
+/** How each replayed awsQuery list API pages, as its API reference documents and the service enforces. */
+interface QueryList {
+  service: QueryService;
+  /** The request parameter for the page size, and its range (the maximum is the default). */
+  limit: string;
+  min: number;
+  max: number;
+  /** The response member that carries the next Marker. */
+  nextMarker: string;
+  invalid: { code: string; limit: (raw: string | null) => string; marker: string };
+}
+
+const QUERY_LISTS: Partial<Record<string, QueryList>> = {
+  // "Constraints: Minimum 20, maximum 100."
+  DescribeDBInstances: {
+    service: RDS,
+    limit: 'MaxRecords',
+    min: 20,
+    max: 100,
+    nextMarker: 'Marker',
+    invalid: { code: 'InvalidParameterValue', limit: (raw) => `Invalid value ${raw} for MaxRecords. Must be between 20 and 100`, marker: 'The parameter Marker is not a valid pagination token.' },
+  },
+  // "Valid Range: Minimum value of 1. Maximum value of 400."
+  DescribeLoadBalancers: {
+    service: ELBV2,
+    limit: 'PageSize',
+    min: 1,
+    max: 400,
+    nextMarker: 'NextMarker',
+    invalid: {
+      code: 'ValidationError',
+      limit: (raw) => `1 validation error detected: Value '${raw}' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 400`,
+      marker: 'The marker is not valid',
+    },
+  },
+};
 
 function ec2Error(status: number, code: string, message: string): Answer {
   return { status, contentType: 'text/xml;charset=UTF-8', body: renderEc2Error(code, message, randomUUID()) };

@@ -54,7 +54,7 @@ test('a denied region warns on stderr naming region and API and still exits 0', 
     assert.match(run.stderr, /^faultline: warning: us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized .* \(continuing\)$/m);
     assert.match(run.stderr, /^faultline: warning: us-west-2 ec2:DescribeInstances: UnauthorizedOperation: .* \(continuing\)$/m);
     const snapshot = await readSnapshot(join(dir, 'snapshot.json'));
-    assert.equal(snapshot.diagnostics.length, 8, 'seven EC2 and tagging calls and rds:DescribeDBInstances');
+    assert.equal(snapshot.diagnostics.length, 9, 'seven EC2 and tagging calls, rds:DescribeDBInstances and elasticloadbalancing:DescribeLoadBalancers');
     assert.deepEqual(snapshot.coverage[0]?.regions, ['us-east-1']);
   });
 });
@@ -166,4 +166,19 @@ test('the built bin turns a real SIGINT into the same clean stop', async () => {
     assert.match(stderr, /interrupted: the collection stopped and nothing was written/);
   });
   assert.deepEqual(await readdir(dir), [], 'no snapshot and no temporary files');
+});
+
+test('a service behind a Network Load Balancer in one zone has a single-zone finding; one behind an ALB in two zones has none', async () => {
+  await withReplay('load-balancers-one-zone-and-two', {}, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const run = await runCli(['audit', '--aws', '--format', 'json'], { cwd: await cwd() });
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; subject: string; service: string; because: string[] }[] };
+    const zonal = report.findings.filter((f) => f.rule === 'single-zone');
+    assert.deepEqual(
+      zonal.map((f) => [f.service, f.subject, f.because]),
+      [['payments', 'aws:eu-west-1/euw1-az1', ['payments', 'arn:aws:elasticloadbalancing:eu-west-1:555555555555:loadbalancer/net/payments-edge/2c7e4a9f1d3b5e80', 'aws:eu-west-1/euw1-az1']]],
+    );
+    assert.ok(report.findings.some((f) => f.rule === 'single-region' && f.service === 'storefront'), 'the ALB still needs its region');
+  });
 });

@@ -26,19 +26,23 @@ async function debianAws(): Promise<string> {
   assert.fail('Debian awscli is not installed: apt-get install -y awscli python3-botocore (.ci/run does this)');
 }
 
-test("Debian's aws CLI parses every response of the replay endpoint, across pages", async () => {
-  const aws = await debianAws();
-  const home = await mkdtemp(join(tmpdir(), 'faultline-awscli-'));
-  const env = {
+/** A hermetic environment for the CLI: fake keys, no profile, no metadata service, no pager, one attempt. */
+async function cliEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: home,
+    HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')),
     AWS_ACCESS_KEY_ID: 'AKIAFAKEFORTESTS',
     AWS_SECRET_ACCESS_KEY: 'fake-secret',
-    AWS_DEFAULT_REGION: 'us-east-1',
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
     AWS_MAX_ATTEMPTS: '1',
+    ...extra,
   };
+}
+
+test("Debian's aws CLI parses every response of the replay endpoint, across pages", async () => {
+  const aws = await debianAws();
+  const env = await cliEnv({ AWS_DEFAULT_REGION: 'us-east-1' });
   await withReplay('two-zones-behind-one-nat', { pageSize: 2 }, async (server) => {
     const cli = async (...args: string[]): Promise<Record<string, unknown[]>> => {
       const { stdout } = await run(aws, ['--endpoint-url', server.url, '--output', 'json', ...args], { env, timeout: 60_000 });
@@ -83,7 +87,7 @@ test("Debian's aws CLI parses every response of the replay endpoint, across page
 
 test("Debian's aws CLI pages through RDS DescribeDBInstances (awsQuery) and reads every field faultline uses", async () => {
   const aws = await debianAws();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')), AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'x', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '' };
+  const env = await cliEnv();
   // The server hands out 2 per page whatever is asked; 20 is the smallest MaxRecords RDS accepts.
   await withReplay('single-az-multi-az-and-aurora-databases', { pageSize: 2 }, async (server) => {
     const { stdout } = await run(
@@ -116,9 +120,36 @@ test("Debian's aws CLI pages through RDS DescribeDBInstances (awsQuery) and read
   });
 });
 
+test("Debian's aws CLI pages through ELBv2 DescribeLoadBalancers (awsQuery, <member> lists) and reads every field faultline uses", async () => {
+  const aws = await debianAws();
+  const env = await cliEnv();
+  // The server hands out one per page. (Not the CLI's --page-size: ELBv2 has an API parameter
+  // of that name, and the CLI turns its own paging off when it is given.)
+  await withReplay('load-balancers-one-zone-and-two', { pageSize: 1 }, async (server) => {
+    const { stdout } = await run(
+      aws,
+      ['--endpoint-url', server.url, '--region', 'eu-west-1', '--output', 'json', 'elbv2', 'describe-load-balancers'],
+      { env, timeout: 60_000 },
+    );
+    type Lb = { LoadBalancerArn: string; LoadBalancerName: string; Type: string; State: { Code: string }; AvailabilityZones: { ZoneName: string; SubnetId: string }[]; CreatedTime: string };
+    const lbs = (JSON.parse(stdout) as { LoadBalancers: Lb[] }).LoadBalancers;
+    assert.deepEqual(
+      lbs.map((lb) => `${lb.LoadBalancerName} ${lb.Type} ${lb.State.Code} ${lb.AvailabilityZones.map((z) => `${z.ZoneName}/${z.SubnetId}`).join(',')}`),
+      [
+        'storefront application active eu-west-1a/subnet-0a1c6e2f9b4d3a501,eu-west-1b/subnet-0b2d7f3a0c5e4b602',
+        'payments-edge network active eu-west-1b/subnet-0b2d7f3a0c5e4b602',
+        'legacy-internal network active eu-west-1c/subnet-0c3e8a4b1d6f5c703',
+      ],
+    );
+    assert.equal(lbs[1]!.LoadBalancerArn, 'arn:aws:elasticloadbalancing:eu-west-1:555555555555:loadbalancer/net/payments-edge/2c7e4a9f1d3b5e80');
+    const calls = server.requests.filter((r) => r.api === 'elasticloadbalancing:DescribeLoadBalancers');
+    assert.deepEqual(calls.map((r) => `${r.region} ${r.status}`), Array(3).fill('eu-west-1 200'), 'the CLI followed NextMarker across three pages');
+  });
+});
+
 test("Debian's aws CLI reads the replay endpoint's throttling and denial errors", async () => {
   const aws = await debianAws();
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: await mkdtemp(join(tmpdir(), 'faultline-awscli-')), AWS_ACCESS_KEY_ID: 'AKIAFAKE', AWS_SECRET_ACCESS_KEY: 'x', AWS_DEFAULT_REGION: 'us-west-2', AWS_MAX_ATTEMPTS: '1', AWS_PAGER: '' };
+  const env = await cliEnv({ AWS_DEFAULT_REGION: 'us-west-2' });
   const faults = { throttle: [{ api: 'DescribeInstances', times: 5 }, { api: 'rds:DescribeDBInstances', region: 'us-west-2', times: 5 }], deny: [{ api: 'GetResources' }, { api: 'rds:DescribeDBInstances', region: 'us-east-1' }] };
   await withReplay('two-zones-behind-one-nat', { faults }, async (server) => {
     const failure = async (...args: string[]): Promise<string> => {

@@ -37,8 +37,18 @@ export function resourceType(arn: Arn): string {
   return `${arn.service}:${end < 0 ? arn.resource : arn.resource.slice(0, end)}`;
 }
 
-/** The last segment of the resource part: a readable fallback name. */
-export function arnTail(arn: Arn): string {
+/** `loadbalancer/app/<name>/<id>` (also net, gwy) and `targetgroup/<name>/<id>`: the name, not the id. */
+const ELB_NAMED = /^(?:loadbalancer\/(?:app|net|gwy)|targetgroup)\/([^/]+)\/[^/]+$/;
+
+/**
+ * A readable fallback name: the last segment of the resource part, or for an ELBv2 load
+ * balancer or target group its name (the last segment is a hash).
+ */
+export function arnName(arn: Arn): string {
+  if (arn.service === 'elasticloadbalancing') {
+    const named = ELB_NAMED.exec(arn.resource);
+    if (named) return named[1]!;
+  }
   const parts = arn.resource.split(/[/:]/);
   return parts[parts.length - 1] || arn.resource;
 }

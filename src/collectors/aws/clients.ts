@@ -1,4 +1,5 @@
 import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
@@ -25,6 +26,7 @@ export interface RegionClients {
   ec2: EC2Client;
   tagging: ResourceGroupsTaggingAPIClient;
   rds: RDSClient;
+  elbv2: ElasticLoadBalancingV2Client;
   /** Closes the keep-alive sockets; without it a process (or test runner) lingers. */
   destroy(): void;
 }
@@ -44,14 +46,17 @@ export function createRegionClients(region: string, settings: ClientSettings): R
   const ec2 = new EC2Client(commonConfig(region, settings));
   const tagging = new ResourceGroupsTaggingAPIClient(commonConfig(region, settings));
   const rds = new RDSClient(commonConfig(region, settings));
+  const elbv2 = new ElasticLoadBalancingV2Client(commonConfig(region, settings));
   return {
     ec2,
     tagging,
     rds,
+    elbv2,
     destroy() {
       ec2.destroy();
       tagging.destroy();
       rds.destroy();
+      elbv2.destroy();
     },
   };
 }

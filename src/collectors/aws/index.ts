@@ -9,6 +9,7 @@ import { errorCode, errorMessage, fatalError, isCredentialRejection, rejectedCre
 import { accountSeenIn, inferRegionResources, type RegionInventory } from './infer.js';
 import type { CallOptions } from './call-options.js';
 import { createLimit } from './limit.js';
+import { describeLoadBalancers } from './elbv2.js';
 import { describeDbInstances } from './rds.js';
 import { describeEnabledRegions, describeZones } from './regions.js';
 import { getTaggedResources } from './tagging.js';
@@ -55,6 +56,7 @@ const API = {
   natGateways: 'ec2:DescribeNatGateways',
   vpcEndpoints: 'ec2:DescribeVpcEndpoints',
   databases: 'rds:DescribeDBInstances',
+  loadBalancers: 'elasticloadbalancing:DescribeLoadBalancers',
 } as const;
 
 interface Identity {
@@ -136,7 +138,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     if (stop()) return;
     const clients = createRegionClients(region, { ...settings, credentials: identity.credentials });
     try {
-      const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases] = await Promise.all([
+      const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases, loadBalancers] = await Promise.all([
         attempt(identity, region, API.zones, () => describeZones(clients.ec2, call)),
         attempt(identity, region, API.tagging, () => getTaggedResources(clients.tagging, call)),
         attempt(identity, region, API.instances, () => describeInstances(clients.ec2, call)),
@@ -145,6 +147,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
         attempt(identity, region, API.natGateways, () => describeNatGateways(clients.ec2, call)),
         attempt(identity, region, API.vpcEndpoints, () => describeVpcEndpoints(clients.ec2, call)),
         attempt(identity, region, API.databases, () => describeDbInstances(clients.rds, call)),
+        attempt(identity, region, API.loadBalancers, () => describeLoadBalancers(clients.elbv2, call)),
       ]);
       if (stop()) return;
       const inventory: RegionInventory = {
@@ -157,13 +160,14 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
         routeTables: routeTables ?? [],
         natGateways: natGateways ?? [],
         databases: databases ?? [],
+        loadBalancers: loadBalancers ?? [],
       };
       // The collecting identity's account (S3 ARNs have none): the role's, else any owner id or
       // ARN this region showed, else one an earlier region of this identity showed. No STS call.
       inventory.account = identity.account ?? accountSeenIn(inventory) ?? accountHint.value;
       accountHint.value ??= inventory.account;
       void vpcEndpoints; // collected for completeness of the topology; not yet part of the model
-      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases].some((x) => x !== undefined);
+      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases, loadBalancers].some((x) => x !== undefined);
       if (answered) {
         coveredRegions.add(region);
         if (inventory.account) coveredAccounts.add(inventory.account);

@@ -1,7 +1,8 @@
 import type { NatGateway, RouteTable, Subnet } from '@aws-sdk/client-ec2';
 import type { Placement, SnapshotResource } from '../../model/snapshot.js';
-import { arnTail, ec2Arn, parseArn, resourceType } from './arn.js';
+import { arnName, ec2Arn, parseArn, resourceType } from './arn.js';
 import type { OwnedInstance } from './ec2-topology.js';
+import type { LoadBalancerInfo } from './elbv2.js';
 import type { DatabaseInstance } from './rds.js';
 import type { TaggedResource } from './tagging.js';
 
@@ -23,10 +24,12 @@ export interface RegionInventory {
   natGateways: NatGateway[];
   /** RDS DescribeDBInstances; empty when denied (the Tagging API still lists tagged ones, as regional). */
   databases: DatabaseInstance[];
+  /** ELBv2 DescribeLoadBalancers; empty when denied (tagged ones are still listed, as regional). */
+  loadBalancers: LoadBalancerInfo[];
 }
 
 /** Types that live in one zone when their zone is known. */
-const ZONAL_TYPES = new Set(['ec2:instance', 'ec2:subnet', 'ec2:natgateway', 'rds:db']);
+const ZONAL_TYPES = new Set(['ec2:instance', 'ec2:subnet', 'ec2:natgateway', 'rds:db', 'elasticloadbalancing:loadbalancer']);
 /** Instances in these states no longer need anything, and nothing needs them. */
 const GONE = new Set(['terminated', 'shutting-down']);
 const DEFAULT_ROUTES = new Set(['0.0.0.0/0']);
@@ -115,6 +118,15 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
     if (needs !== undefined) resource.requires = [needs];
   }
 
+  // A load balancer with nodes in one zone dies with it; in two or more it survives the loss of one.
+  for (const lb of inv.loadBalancers) {
+    if (lb.state === 'failed') continue;
+    const zones = new Set(lb.zones.map((z) => zoneOf(undefined, z.zoneName) ?? (z.subnetId ? subnetZone.get(z.subnetId) : undefined)));
+    const zone = zones.size === 1 ? [...zones][0] : undefined;
+    const parsed = parseArn(lb.arn);
+    add(lb.arn, 'elasticloadbalancing:loadbalancer', parsed?.account || account, zone, {}, lb.name ?? (parsed ? arnName(parsed) : lb.arn));
+  }
+
   /** Clusters whose every instance is in one zone: the cluster is zonal there too. */
   const clusterZone = new Map<string, string>();
   for (const [db, zone] of databasePlacements(inv.databases, zoneIdByName)) {
@@ -141,12 +153,12 @@ export function inferRegionResources(inv: RegionInventory): SnapshotResource[] {
       type,
       provider: 'aws',
       placement: 'regional',
-      name: nameFrom(tags, arnTail(parsed)),
+      name: nameFrom(tags, arnName(parsed)),
       tags,
     };
     const owner = parsed.account || account;
     if (owner) resource.account = owner;
-    const zone = type === 'rds:cluster' ? clusterZone.get(arnTail(parsed)) : undefined;
+    const zone = type === 'rds:cluster' ? clusterZone.get(arnName(parsed)) : undefined;
     if (zone !== undefined) {
       resource.placement = 'zonal';
       resource.zone = zone;

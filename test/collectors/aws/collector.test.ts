@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { awsCollector, type AwsCollectorOptions } from '../../../src/collectors/aws/index.js';
@@ -7,6 +8,7 @@ import type { ReplayServer } from '../../../src/replay/server.js';
 import { fakeCredentials, noDelayRetry, recordingProgress, withReplay } from '../../helpers/replay.js';
 
 const ESTATE = 'two-zones-behind-one-nat';
+const LB_ESTATE = 'load-balancers-one-zone-and-two';
 const NAT = /^arn:aws:ec2:us-east-1:123456789012:natgateway\/nat-/;
 
 async function collect(server: ReplayServer, extra: Partial<AwsCollectorOptions> = {}) {
@@ -113,11 +115,12 @@ test('a region where every call is denied becomes diagnostics while the other re
         'us-west-2 ec2:DescribeRouteTables UnauthorizedOperation',
         'us-west-2 ec2:DescribeSubnets UnauthorizedOperation',
         'us-west-2 ec2:DescribeVpcEndpoints UnauthorizedOperation',
+        'us-west-2 elasticloadbalancing:DescribeLoadBalancers AccessDenied',
         'us-west-2 rds:DescribeDBInstances AccessDenied',
         'us-west-2 tagging:GetResources AccessDeniedException',
       ],
     );
-    assert.equal(progress.warnings.length, 8);
+    assert.equal(progress.warnings.length, 9);
     assert.ok(progress.warnings.some((w) => w.startsWith('us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized')));
   });
 });
@@ -131,16 +134,21 @@ test('one denied API leaves the rest of the region collected', async () => {
   });
 });
 
-test('only read-only Describe and Get calls reach AWS', async () => {
-  await withReplay(ESTATE, { pageSize: 2 }, async (server) => {
-    await collect(server);
-    const actions = new Set(server.requests.map((r) => r.api));
-    assert.deepEqual([...actions].sort(), [
-      'ec2:DescribeAvailabilityZones', 'ec2:DescribeInstances', 'ec2:DescribeNatGateways', 'ec2:DescribeRegions',
-      'ec2:DescribeRouteTables', 'ec2:DescribeSubnets', 'ec2:DescribeVpcEndpoints', 'rds:DescribeDBInstances', 'tagging:GetResources',
-    ]);
-    for (const request of server.requests) assert.match(request.action, /^(Describe|Get)[A-Z]/);
-  });
+test('only read-only Describe and Get calls reach AWS, exactly those of the IAM policy in the README', async () => {
+  const apis = new Set<string>();
+  for (const estate of [ESTATE, LB_ESTATE]) {
+    await withReplay(estate, { pageSize: 2 }, async (server) => {
+      await collect(server);
+      for (const request of server.requests) {
+        assert.match(request.action, /^(Describe|Get)[A-Z]/);
+        // IAM names the Tagging API's actions `tag:`.
+        apis.add(request.api.replace(/^tagging:/, 'tag:'));
+      }
+    });
+  }
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+  const policy = JSON.parse(/### Minimal IAM policy[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!) as { Statement: { Action: string[] }[] };
+  assert.deepEqual([...apis].sort(), [...policy.Statement[0]!.Action].sort());
 });
 
 test('--regions limits collection and names a region that is not enabled', async () => {
@@ -207,5 +215,32 @@ test('resources go to the sink as regions finish when one is given', async () =>
     assert.equal(snapshot.resources.length, 0);
     assert.equal(streamed.length, 14);
     assert.equal(new Set(streamed).size, 14);
+  });
+});
+
+test('load balancers take their zones from DescribeLoadBalancers: one zone is zonal there, two are regional, and never-tagged ones are found', async () => {
+  await withReplay(LB_ESTATE, { pageSize: 1 }, async (server) => {
+    const { snapshot } = await collect(server);
+    const lbs = snapshot.resources.filter((r) => r.type === 'elasticloadbalancing:loadbalancer').sort((a, b) => (a.name! < b.name! ? -1 : 1));
+    assert.deepEqual(
+      lbs.map((r) => [r.name, r.placement, r.zone ?? null, r.account, r.tags]),
+      [
+        ['legacy-internal', 'zonal', 'euw1-az2', '555555555555', {}],
+        ['payments-edge', 'zonal', 'euw1-az1', '555555555555', { service: 'payments' }],
+        ['storefront-alb', 'regional', null, '555555555555', { service: 'storefront', Name: 'storefront-alb' }],
+      ],
+    );
+    const pages = server.requests.filter((r) => r.api === 'elasticloadbalancing:DescribeLoadBalancers').length;
+    assert.equal(pages, 3, 'three load balancers at one per page take three calls (Marker / NextMarker)');
+    assert.deepEqual(snapshot.diagnostics, []);
+  });
+});
+
+test('with DescribeLoadBalancers denied, tagged load balancers are still collected, as regional, and the denial is a diagnostic', async () => {
+  await withReplay(LB_ESTATE, { faults: { deny: [{ api: 'elasticloadbalancing:DescribeLoadBalancers' }] } }, async (server) => {
+    const { snapshot } = await collect(server);
+    const lbs = snapshot.resources.filter((r) => r.type === 'elasticloadbalancing:loadbalancer');
+    assert.deepEqual(lbs.map((r) => [r.name, r.placement]).sort(), [['payments-edge', 'regional'], ['storefront-alb', 'regional']]);
+    assert.deepEqual(snapshot.diagnostics.map((d) => [d.api, d.code]), [['elasticloadbalancing:DescribeLoadBalancers', 'AccessDenied']]);
   });
 });

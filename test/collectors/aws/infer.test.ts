@@ -20,6 +20,7 @@ const base = (over: Partial<RegionInventory>): RegionInventory => ({
   routeTables: [],
   natGateways: [{ NatGatewayId: 'nat-1', SubnetId: 'subnet-a', State: 'available' }],
   databases: [],
+  loadBalancers: [],
   ...over,
 });
 const natRoute = (nat: string, state: 'active' | 'blackhole' = 'active') => ({ DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat, State: state });
@@ -109,4 +110,35 @@ test('database placement: Single-AZ by zone id, Multi-AZ regional, a cluster zon
     'c2-unknown regional -',
     'stopped zonal euw1-az3',
   ]);
+});
+
+test('a load balancer with nodes in one zone is zonal there; in two zones, or with a zone unknown, it is regional', () => {
+  const lb = (name: string, zones: { zoneName?: string; subnetId?: string }[], state = 'active') => ({
+    arn: `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/net/${name}/0123456789abcdef`,
+    name,
+    type: 'network',
+    state,
+    zones: zones.map((z) => ({ zoneName: z.zoneName, subnetId: z.subnetId })),
+  });
+  const resources = inferRegionResources(
+    base({
+      loadBalancers: [
+        lb('one-zone', [{ zoneName: 'eu-west-1b', subnetId: 'subnet-b' }]),
+        lb('by-subnet', [{ subnetId: 'subnet-a' }]),
+        lb('two-zones', [{ zoneName: 'eu-west-1a' }, { zoneName: 'eu-west-1b' }]),
+        lb('unknown-zone', [{ zoneName: 'eu-west-1z' }]),
+        lb('gone', [{ zoneName: 'eu-west-1a' }], 'failed'),
+      ],
+      tagged: [{ arn: `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:loadbalancer/net/one-zone/0123456789abcdef`, tags: { service: 'edge', Name: 'edge-nlb' } }],
+    }),
+  ).filter((r) => r.type === 'elasticloadbalancing:loadbalancer');
+  assert.deepEqual(
+    resources.map((r) => [r.name, r.placement, r.zone ?? null, r.account, r.tags.service ?? null]),
+    [
+      ['edge-nlb', 'zonal', 'euw1-az1', ACCOUNT, 'edge'],
+      ['by-subnet', 'zonal', 'euw1-az3', ACCOUNT, null],
+      ['two-zones', 'regional', null, ACCOUNT, null],
+      ['unknown-zone', 'regional', null, ACCOUNT, null],
+    ],
+  );
 });
