@@ -54,7 +54,7 @@ test('a denied region warns on stderr naming region and API and still exits 0', 
     assert.match(run.stderr, /^faultline: warning: us-west-2 tagging:GetResources: AccessDeniedException: User is not authorized .* \(continuing\)$/m);
     assert.match(run.stderr, /^faultline: warning: us-west-2 ec2:DescribeInstances: UnauthorizedOperation: .* \(continuing\)$/m);
     const snapshot = await readSnapshot(join(dir, 'snapshot.json'));
-    assert.equal(snapshot.diagnostics.length, 9, 'seven EC2 and tagging calls, rds:DescribeDBInstances and elasticloadbalancing:DescribeLoadBalancers');
+    assert.equal(snapshot.diagnostics.length, 8, 'six EC2 and tagging calls, rds:DescribeDBInstances and elasticloadbalancing:DescribeLoadBalancers');
     assert.deepEqual(snapshot.coverage[0]?.regions, ['us-east-1']);
   });
 });

@@ -3,13 +3,11 @@ import {
   paginateDescribeNatGateways,
   paginateDescribeRouteTables,
   paginateDescribeSubnets,
-  paginateDescribeVpcEndpoints,
   type EC2Client,
   type Instance,
   type NatGateway,
   type RouteTable,
   type Subnet,
-  type VpcEndpoint,
 } from '@aws-sdk/client-ec2';
 import type { CallOptions } from './call-options.js';
 
@@ -50,11 +48,5 @@ export async function describeRouteTables(client: EC2Client, call: CallOptions =
 export async function describeNatGateways(client: EC2Client, call: CallOptions = {}): Promise<NatGateway[]> {
   const found: NatGateway[] = [];
   for await (const page of paginateDescribeNatGateways({ client, pageSize: PAGE }, {}, call)) found.push(...(page.NatGateways ?? []));
-  return found;
-}
-
-export async function describeVpcEndpoints(client: EC2Client, call: CallOptions = {}): Promise<VpcEndpoint[]> {
-  const found: VpcEndpoint[] = [];
-  for await (const page of paginateDescribeVpcEndpoints({ client, pageSize: PAGE }, {}, call)) found.push(...(page.VpcEndpoints ?? []));
   return found;
 }

@@ -4,7 +4,7 @@ import { SNAPSHOT_SCHEMA_VERSION, type Diagnostic, type Snapshot, type SnapshotR
 import type { CollectContext, Collector } from '../types.js';
 import { parseArn } from './arn.js';
 import { assumedRoleCredentials, createRegionClients, defaultCredentials, type ClientSettings, type Credentials } from './clients.js';
-import { describeInstances, describeNatGateways, describeRouteTables, describeSubnets, describeVpcEndpoints } from './ec2-topology.js';
+import { describeInstances, describeNatGateways, describeRouteTables, describeSubnets } from './ec2-topology.js';
 import { errorCode, errorMessage, fatalError, isCredentialRejection, rejectedCredentials } from './errors.js';
 import { accountSeenIn, inferRegionResources, type RegionInventory } from './infer.js';
 import type { CallOptions } from './call-options.js';
@@ -54,7 +54,6 @@ const API = {
   subnets: 'ec2:DescribeSubnets',
   routeTables: 'ec2:DescribeRouteTables',
   natGateways: 'ec2:DescribeNatGateways',
-  vpcEndpoints: 'ec2:DescribeVpcEndpoints',
   databases: 'rds:DescribeDBInstances',
   loadBalancers: 'elasticloadbalancing:DescribeLoadBalancers',
 } as const;
@@ -138,14 +137,13 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
     if (stop()) return;
     const clients = createRegionClients(region, { ...settings, credentials: identity.credentials });
     try {
-      const [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases, loadBalancers] = await Promise.all([
+      const [zoneList, tagged, instances, subnets, routeTables, natGateways, databases, loadBalancers] = await Promise.all([
         attempt(identity, region, API.zones, () => describeZones(clients.ec2, call)),
         attempt(identity, region, API.tagging, () => getTaggedResources(clients.tagging, call)),
         attempt(identity, region, API.instances, () => describeInstances(clients.ec2, call)),
         attempt(identity, region, API.subnets, () => describeSubnets(clients.ec2, call)),
         attempt(identity, region, API.routeTables, () => describeRouteTables(clients.ec2, call)),
         attempt(identity, region, API.natGateways, () => describeNatGateways(clients.ec2, call)),
-        attempt(identity, region, API.vpcEndpoints, () => describeVpcEndpoints(clients.ec2, call)),
         attempt(identity, region, API.databases, () => describeDbInstances(clients.rds, call)),
         attempt(identity, region, API.loadBalancers, () => describeLoadBalancers(clients.elbv2, call)),
       ]);
@@ -166,8 +164,7 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
       // ARN this region showed, else one an earlier region of this identity showed. No STS call.
       inventory.account = identity.account ?? accountSeenIn(inventory) ?? accountHint.value;
       accountHint.value ??= inventory.account;
-      void vpcEndpoints; // collected for completeness of the topology; not yet part of the model
-      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, vpcEndpoints, databases, loadBalancers].some((x) => x !== undefined);
+      const answered = [zoneList, tagged, instances, subnets, routeTables, natGateways, databases, loadBalancers].some((x) => x !== undefined);
       if (answered) {
         coveredRegions.add(region);
         if (inventory.account) coveredAccounts.add(inventory.account);
