@@ -75,8 +75,14 @@ function writeError(path: string, error: unknown): InputError {
  * Starts a snapshot file. Resources are appended to a temporary body file as they arrive; at
  * `close` the header and the body are copied into a second temporary file that is renamed over
  * `path`, so readers see the old snapshot or the complete new one, never half of one.
+ *
+ * With `groupBy`, the file lists resources by that key (in key order; resources of one key in the
+ * order they came). `collect` groups by account and region: regions finish in whatever order the
+ * network decides, and a snapshot of the same estate should not change with it (the causal chains
+ * in a report follow the order of the resources). Runs of one key are found as they are written,
+ * and reordered by copying byte ranges at `close`: nothing is held in memory.
  */
-export function createSnapshotWriter(path: string, header: HeaderFields): SnapshotWriter {
+export function createSnapshotWriter(path: string, header: HeaderFields, options: { groupBy?: (resource: SnapshotResource) => string } = {}): SnapshotWriter {
   const bodyPath = tempPath(path, 'body');
   // Synchronous 64 KB appends: `add` is called from a synchronous sink, and a stream without
   // backpressure would buffer the whole estate in memory whenever the disk is slower than JSON.
@@ -89,6 +95,9 @@ export function createSnapshotWriter(path: string, header: HeaderFields): Snapsh
   }
   let chunk = '';
   let closed = false;
+  /** Byte offsets in the body file of each run of one group key, in the order written. */
+  const runs: { key: string; start: number; end: number }[] = [];
+  let written = 0;
   const flush = (): void => {
     if (chunk === '' || fd === undefined || failure !== undefined) return;
     try {
@@ -105,7 +114,16 @@ export function createSnapshotWriter(path: string, header: HeaderFields): Snapsh
   return {
     add(resource) {
       if (closed) throw new Error('snapshot writer is closed');
-      chunk += `${JSON.stringify(resource)}\n`;
+      const line = `${JSON.stringify(resource)}\n`;
+      if (options.groupBy) {
+        const key = options.groupBy(resource);
+        const bytes = Buffer.byteLength(line);
+        const run = runs.at(-1);
+        if (run?.key === key) run.end += bytes;
+        else runs.push({ key, start: written, end: written + bytes });
+        written += bytes;
+      }
+      chunk += line;
       if (chunk.length > 65536) flush();
     },
     async close(final = {}) {
@@ -121,9 +139,9 @@ export function createSnapshotWriter(path: string, header: HeaderFields): Snapsh
           out.once('finish', () => resolvePromise());
         });
         out.write(headerLine({ ...header, ...final, schemaVersion: SNAPSHOT_SCHEMA_VERSION }));
-        const input = createReadStream(bodyPath);
-        input.once('error', (error) => out.destroy(error));
-        input.pipe(out);
+        // `done` rejects if the output fails mid-copy, which would otherwise leave a read stalled.
+        await Promise.race([copyRuns(bodyPath, out, runs), done]);
+        out.end();
         await done;
         await rename(outPath, path);
       } catch (error) {
@@ -140,6 +158,24 @@ export function createSnapshotWriter(path: string, header: HeaderFields): Snapsh
       await unlink(bodyPath).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Copies the body file into `out`: whole, or run by run in key order (a stable sort: runs of one
+ * key keep the order they were written in).
+ */
+async function copyRuns(bodyPath: string, out: NodeJS.WritableStream, runs: readonly { key: string; start: number; end: number }[]): Promise<void> {
+  const ordered = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ranges = ordered.length === 0 ? [{ start: 0, end: Infinity }] : ordered;
+  for (const { start, end } of ranges) {
+    if (end <= start) continue;
+    const input = createReadStream(bodyPath, { start, ...(end === Infinity ? {} : { end: end - 1 }) });
+    await new Promise<void>((resolvePromise, reject) => {
+      input.once('error', reject);
+      input.once('end', () => resolvePromise());
+      input.pipe(out, { end: false });
+    });
+  }
 }
 
 /** Writes a whole snapshot (atomically). */

@@ -182,3 +182,20 @@ test('a service behind a Network Load Balancer in one zone has a single-zone fin
     assert.ok(report.findings.some((f) => f.rule === 'single-region' && f.service === 'storefront'), 'the ALB still needs its region');
   });
 });
+
+test('two collections of one estate write the same resources in the same order, whichever region answers first', async () => {
+  const files: string[] = [];
+  for (const slow of ['us-east-1', 'us-west-2']) {
+    const dir = await cwd();
+    // One region's tagging answers come late, so the other region finishes first.
+    await withReplay(ESTATE, { faults: { throttle: [{ api: 'tagging:GetResources', region: slow, times: 2 }] } }, async (server) => {
+      process.env.AWS_ENDPOINT_URL = server.url;
+      const run = await runCli(['collect', '--aws', '-o', 'snapshot.json'], { cwd: dir });
+      assert.equal(run.code, 0, run.stderr);
+    });
+    files.push((await readFile(join(dir, 'snapshot.json'), 'utf8')).split('\n').slice(1).join('\n'));
+  }
+  assert.equal(files[0], files[1]);
+  const regions = files[0]!.trimEnd().split('\n').map((line) => (JSON.parse(line) as { region?: string }).region);
+  assert.deepEqual([...new Set(regions)], ['us-east-1', 'us-west-2']);
+});

@@ -68,6 +68,28 @@ test('the streaming writer takes the header fields known only at the end', async
   assert.deepEqual(read.diagnostics, sample.diagnostics);
 });
 
+test('a writer with groupBy lists resources by key, those of one key in the order they came, across many runs', async () => {
+  const dir = await tempDir();
+  const path = join(dir, 'grouped.json');
+  const writer = createSnapshotWriter(path, sample, { groupBy: (r) => r.region ?? '' });
+  // Regions finishing in a scrambled order, each in bursts; names with multi-byte characters, so
+  // byte offsets and character offsets differ.
+  const order = ['eu-west-1', 'us-east-1', 'ap-south-1', 'us-east-1', 'eu-west-1', 'ap-south-1', 'eu-west-1'];
+  const expected = new Map<string, string[]>();
+  order.forEach((region, burst) => {
+    for (let i = 0; i < 700; i++) {
+      const id = `arn:aws:sqs:${region}:123456789012:queue-${burst}-${i}`;
+      writer.add({ id, type: 'sqs:queue', provider: 'aws', region, placement: 'regional', name: `файл-${burst}-${i}`, tags: {} });
+      expected.set(region, [...(expected.get(region) ?? []), id]);
+    }
+  });
+  await writer.close();
+  const read = await readSnapshot(path);
+  assert.deepEqual(read.resources.map((r) => r.id), ['ap-south-1', 'eu-west-1', 'us-east-1'].flatMap((region) => expected.get(region)!));
+  assert.equal(read.resources[0]!.name, 'файл-2-0');
+  assert.deepEqual(await readdir(dir), ['grouped.json'], 'no temporary files are left behind');
+});
+
 test('an aborted writer leaves neither the target nor temporary files', async () => {
   const dir = await tempDir();
   const writer = createSnapshotWriter(join(dir, 'out.json'), sample);

@@ -36,7 +36,8 @@ export function registerCollect(program: Command, ctx: CliContext): Command {
     }
     // Resources go to disk as each region finishes; the header (coverage, zones,
     // diagnostics) is written last, and the file appears only when complete.
-    const writer = createSnapshotWriter(path, emptySnapshot(packageVersion()));
+    // Resources listed by account and region, not in the order the regions happened to finish.
+    const writer = createSnapshotWriter(path, emptySnapshot(packageVersion()), { groupBy: (r) => `${r.account ?? ''}\u0000${r.region ?? ''}` });
     // Ctrl-C stops the collection, cancels its requests and removes the partial file; the
     // previous snapshot at the path stays as it was. A second Ctrl-C kills the process at once.
     const interrupt = new AbortController();
