@@ -77,7 +77,8 @@ export function simulate(estate: Estate, failures: readonly number[]): Simulatio
     return { id, critical: g.critical[v] === 1, because: propagator.chain(v).map((u) => nodeLabel(g, u)) };
   });
   // Only a group that lost a member can have held: the propagator lists what lost a requirement
-  // and stayed up, so a query on a million-node estate costs what it reaches, not every node.
+  // (the groups among them still up held), so a query on a million-node estate costs what it
+  // reaches, not every node.
   const touched: number[] = [];
   for (let i = 0; i < propagator.touchedCount; i++) {
     const w = propagator.touched[i]!;
