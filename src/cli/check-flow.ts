@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../core/atomic-write.js';
 import { InputError, type SourcePos } from '../core/errors.js';
 import { plural } from '../core/text.js';
 import { gateReporters, type GateReporterName } from '../report/gate/index.js';
+import { SARIF_MAX_RESULTS, sarifOmitted } from '../report/gate/sarif.js';
 import { plainStyle } from '../report/style.js';
 import type { CliContext } from './context.js';
 import type { Io } from './io.js';
@@ -71,6 +72,12 @@ export async function runCheck(input: CheckInput, options: CheckOptions, ctx: Cl
     estateLocation: estateLocation(input, options.baseline),
   });
   await writeOutput(ctx.io, options.output, text);
+  const omitted = options.format === 'sarif' ? sarifOmitted(result) : 0;
+  if (omitted > 0) {
+    ctx.io.stderr.write(
+      `faultline: warning: the SARIF leaves out ${plural(omitted, 'finding')} (new ones come first): GitHub code scanning rejects more than ${SARIF_MAX_RESULTS} results per run; --format json lists them all\n`,
+    );
+  }
   // The table ends with the summary line; every other format is data, so it goes to stderr.
   if (options.format !== 'table' || toFile) ctx.io.stderr.write(`faultline: ${gateSummary(result)}\n`);
   ctx.exitCode = result.passed ? 0 : 1;

@@ -168,3 +168,21 @@ test('without a manifest or a snapshot file (a live --aws run), SARIF results po
   );
   assert.deepEqual([...uris], ['empty.json']);
 });
+
+test('SARIF stops at the 25,000 results GitHub code scanning accepts, new findings first, and says what it left out', async () => {
+  const cwd = workspace();
+  const report = realisticReport();
+  const known = Array.from({ length: 25_010 }, (_, i) => finding('single-zone', 'error', `aws:eu-west-1/euw1-az${i % 3}`, `svc-${i}`, 'm', [`svc-${i}`]));
+  writeFileSync(join(cwd, 'baseline.json'), JSON.stringify({ schemaVersion: 1, generatedBy: 't', entries: known.map((f) => ({ id: f.id, rule: f.rule, subject: f.subject, service: f.service, severity: f.severity })) }));
+  const fresh = [finding('single-region', 'error', 'aws:us-east-1', 'checkout', 'm', ['checkout', 'aws:us-east-1'])];
+  report.findings = [...known, ...fresh];
+  const ctx = context(cwd);
+  await runCheck({ report }, { ...base, baseline: 'baseline.json', format: 'sarif' }, ctx);
+  assert.equal(ctx.exitCode, 1);
+  const run = JSON.parse(ctx.out()).runs[0] as { results: { baselineState: string; properties: { service: string } }[]; properties: Record<string, unknown> };
+  assert.equal(run.results.length, 25_000);
+  assert.deepEqual([run.results[0]!.baselineState, run.results[0]!.properties.service], ['new', 'checkout'], 'the new finding comes first');
+  assert.equal(run.results[1]!.baselineState, 'unchanged');
+  assert.equal(run.properties.omittedResults, 11);
+  assert.match(ctx.err(), /^faultline: warning: the SARIF leaves out 11 findings \(new ones come first\): GitHub code scanning rejects more than 25000 results per run; --format json lists them all$/m);
+});

@@ -1,7 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
-import { gateSummary } from '../../analysis/gate.js';
+import { gateSummary, type GateResult } from '../../analysis/gate.js';
 import { ruleIds, rules, type Severity } from '../../analysis/rules.js';
 import type { Finding } from '../../analysis/types.js';
 import type { SourcePos } from '../../core/errors.js';
@@ -16,6 +16,19 @@ export const FINGERPRINT_KEY = 'faultlineFindingId/v1';
 const LEVEL: Record<Severity, Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
+ * Results per run that GitHub code scanning accepts: it rejects a SARIF file with more (and shows
+ * the top 5,000 by severity). https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit
+ * A million-resource estate has about 200,000 findings: all of them would make a 300 MB file that
+ * code scanning refuses, so the new ones come first and the list stops here.
+ */
+export const SARIF_MAX_RESULTS = 25_000;
+
+/** How many findings the SARIF of this gate result leaves out (see SARIF_MAX_RESULTS). */
+export function sarifOmitted(result: Pick<GateResult, 'fresh' | 'known' | 'below'>): number {
+  return Math.max(0, result.fresh.length + result.known.length + result.below.length - SARIF_MAX_RESULTS);
+}
+
+/**
  * SARIF 2.1.0 for GitHub code scanning: every rule with its description and help, and every
  * current finding as a result located at the service's declaration in faultline.yaml.
  * `baselineState` says new or unchanged; findings the baseline accepts carry an external,
@@ -26,7 +39,8 @@ export const gateSarif: GateReporter = (result, options) => {
   const known = new Map(result.known.map((k) => [k.finding.id, k.entry]));
   const fresh = new Set(result.fresh.map((f) => f.id));
   const expired = new Map(result.expired.map((e) => [e.id, e]));
-  const findings = [...result.fresh, ...result.known.map((k) => k.finding), ...result.below];
+  const findings = [...result.fresh, ...result.known.map((k) => k.finding), ...result.below].slice(0, SARIF_MAX_RESULTS);
+  const omitted = sarifOmitted(result);
 
   const results = findings.map((finding): Result => {
     const entry = known.get(finding.id);
@@ -70,6 +84,7 @@ export const gateSarif: GateReporter = (result, options) => {
           passed: result.passed,
           failOn: result.failOn,
           summary: gateSummary(result),
+          ...(omitted > 0 ? { omittedResults: omitted, omittedBecause: `GitHub code scanning accepts at most ${SARIF_MAX_RESULTS} results per run; new findings come first` } : {}),
         },
       },
     ],
