@@ -199,3 +199,16 @@ test('two collections of one estate write the same resources in the same order, 
   const regions = files[0]!.trimEnd().split('\n').map((line) => (JSON.parse(line) as { region?: string }).region);
   assert.deepEqual([...new Set(regions)], ['us-east-1', 'us-west-2']);
 });
+
+test('a live audit --aws and an audit of the snapshot collect wrote report the same estate the same way, chains included', async () => {
+  const dir = await cwd();
+  const manifest = fileURLToPath(new URL('../../fixtures/demo/faultline.yaml', import.meta.url));
+  await withReplay('demo-company', { faults: { throttle: [{ api: 'tagging:GetResources', region: 'eu-west-1', times: 2 }] } }, async (server) => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const live = await runCli(['audit', '--aws', '--config', manifest, '--format', 'json'], { cwd: dir });
+    const collected = await runCli(['collect', '--aws', '-o', 'snapshot.jsonl'], { cwd: dir });
+    const fromFile = await runCli(['audit', 'snapshot.jsonl', '--config', manifest, '--format', 'json'], { cwd: dir });
+    assert.deepEqual([live.code, collected.code, fromFile.code], [0, 0, 0], live.stderr + collected.stderr + fromFile.stderr);
+    assert.equal(fromFile.stdout, live.stdout);
+  });
+});

@@ -226,7 +226,10 @@ async function collect(options: AwsCollectorOptions, context: CollectContext): P
 
   diagnostics.sort((a, b) => key(a).localeCompare(key(b)));
   zones.sort((a, b) => `${a.account}/${a.region}/${a.name}`.localeCompare(`${b.account}/${b.region}/${b.name}`));
-  resources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // The order `collect` writes a snapshot in (by account and region, each region's resources as
+  // inferred), so a live `audit --aws` and an audit of the collected file see the same estate.
+  const group = (r: SnapshotResource): string => `${r.account ?? ''}\u0000${r.region ?? ''}`;
+  resources.sort((a, b) => (group(a) < group(b) ? -1 : group(a) > group(b) ? 1 : 0));
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: (options.now?.() ?? new Date()).toISOString(),
