@@ -8,8 +8,8 @@
  *
  * Per size: `audit` as a child process (wall time and peak RSS), against the floor of reading the
  * same snapshot and JSON.parse-ing every line in a bare node process. At the largest size also
- * `audit --pairs` and one `simulate --fail` query (timed inside the process through the hidden
- * FAULTLINE_TIMINGS=1). Then `collect` against the replay endpoint with 50 ms injected latency
+ * `audit --pairs`, one `simulate --fail` query (timed inside the process through the hidden
+ * FAULTLINE_TIMINGS=1) and the CI gate, `check --format sarif`, against a baseline of every finding. Then `collect` against the replay endpoint with 50 ms injected latency
  * across 16 regions, bounded-parallel versus strictly sequential (--concurrency 1).
  *
  * Never run in CI (timings on shared runners are noise); `npm test` has no timing assertions.
@@ -170,6 +170,14 @@ async function main(): Promise<void> {
       } else {
         extras.push('simulate: this build has no simulate command');
       }
+      // The CI gate as a pipeline runs it: a baseline of every finding, then SARIF for code scanning.
+      process.stderr.write('check… ');
+      const baseline = join(cacheDir, `baseline-${label(size)}.json`);
+      const checkArgs = [bin, 'check', estate.snapshot, '--config', estate.manifest, '--baseline', baseline];
+      const update = await measure(process.execPath, [...checkArgs, '--update-baseline']);
+      if (update.code !== 0) throw new Error(`check --update-baseline exited with ${update.code}:\n${update.stderr}`);
+      const check = await median(args.runs, () => measure(process.execPath, [...checkArgs, '--format', 'sarif', '-o', '/dev/null']), 'check');
+      extras.push(`check --format sarif against a baseline of every finding, ${label(size)}: ${seconds(check.wallMs)} wall, ${mb(check.peakMb)} peak`);
       process.stderr.write('done\n');
     }
   }

@@ -47,6 +47,20 @@ test('JSON Lines with CRLF line ends and no final newline read every resource', 
   assert.deepEqual(read.resources, snapshot.resources);
 });
 
+test('multi-byte characters that straddle a 1 MB read chunk, in CRLF lines, read back exactly', async () => {
+  const path = join(dir, 'straddle.jsonl');
+  const snapshot = estate(1);
+  const header = JSON.stringify({ format: 'faultline-snapshot', schemaVersion: 1, collectedAt: snapshot.collectedAt, tool: snapshot.tool, coverage: [], zones: [], diagnostics: [] });
+  const base = snapshot.resources[0]!;
+  // Names of 3-byte and 4-byte characters, enough lines that some fall across every chunk border.
+  const resources = Array.from({ length: 12000 }, (_, i) => ({ ...base, id: `${base.id}-${i}`, name: `${'区'.repeat(i % 37)}名前-${'🙂'.repeat(i % 11)}-${i}`, tags: { owner: 'équipe-ß' } }));
+  const text = [header, ...resources.map((r) => JSON.stringify(r))].join('\r\n');
+  assert.ok(Buffer.byteLength(text) > 3 * (1 << 20), 'the file spans several read chunks');
+  await writeFile(path, text);
+  const read = await readSnapshot(path);
+  assert.deepEqual(read.resources, resources);
+});
+
 test('a bad resource line far into a large snapshot is reported with its line number', async () => {
   const path = join(dir, 'bad-line.jsonl');
   const snapshot = estate(1);
