@@ -41,6 +41,11 @@ export function analyze(estate: Estate): Report {
   const seed = new Int32Array(1);
   // Most of a million candidates take no service down: no per-candidate allocation until one does.
   const downServices = new Int32Array(g.size);
+  // The services in id order, once: what a failure takes down is then put in id order by sorting
+  // ranks natively, not by comparing id strings pairwise for every failure.
+  const servicesById = Int32Array.from(nodesOfKind(g, NodeKind.service)).sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+  const serviceRank = new Int32Array(g.size);
+  servicesById.forEach((v, rank) => (serviceRank[v] = rank));
   const killedGates: number[] = [];
 
   // Dependents first (the reverse of the requirements-first component order): whatever a
@@ -72,7 +77,9 @@ export function analyze(estate: Estate): Report {
     if (kind === NodeKind.region) regionLoss.push({ region: x, services: serviceCount, critical: criticalCount });
     if (serviceCount === 0) continue;
 
-    const services = Array.from(downServices.subarray(0, serviceCount)).sort((a, b) => compareIds(g.ids[a]!, g.ids[b]!));
+    const ranks = new Int32Array(serviceCount);
+    for (let i = 0; i < serviceCount; i++) ranks[i] = serviceRank[downServices[i]!]!;
+    const services = Array.from(ranks.sort(), (rank) => servicesById[rank]!);
     blastRadius.push({
       failure: g.ids[x]!,
       kind: kindNames[kind] as IdKind,
