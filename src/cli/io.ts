@@ -15,10 +15,10 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /**
-   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM instead of the process dying at once;
-   * returns the function that undoes it. Absent where nothing can interrupt (most tests).
+   * Calls `handler` with the signal on Ctrl-C (SIGINT) or SIGTERM instead of the process dying
+   * at once; returns the function that undoes it. Absent where nothing can interrupt (most tests).
    */
-  onInterrupt?: (handler: () => void) => () => void;
+  onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
 export function processIo(): Io {

@@ -50,7 +50,7 @@ function reportError(error: unknown, ctx: CliContext): number {
   }
   if (error instanceof UserError) {
     ctx.io.stderr.write(`faultline: ${error.format()}\n`);
-    if (error instanceof InterruptedError) return ExitCode.interrupted;
+    if (error instanceof InterruptedError) return error.signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.interrupted;
     if (ctx.debug && error.cause instanceof Error) ctx.io.stderr.write(`${error.cause.stack ?? ''}\n`);
     return ExitCode.error;
   }

@@ -10,8 +10,10 @@ export const ExitCode = {
   gateFailed: 1,
   /** Usage, config, input, credential or internal error. */
   error: 2,
-  /** Stopped by Ctrl-C (SIGINT) or SIGTERM, as a shell reports a process killed by SIGINT. */
+  /** Stopped by Ctrl-C (SIGINT), as a shell reports a process killed by SIGINT (128 + 2). */
   interrupted: 130,
+  /** Stopped by SIGTERM (a CI runner cancelling the job): 128 + 15. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -49,8 +51,18 @@ export class InputError extends UserError {}
 export class CollectorError extends UserError {}
 /** The command line itself is wrong. */
 export class UsageError extends UserError {}
-/** The user stopped the run (Ctrl-C); exits 130. */
-export class InterruptedError extends UserError {}
+/** The user (Ctrl-C: exit 130) or the system (SIGTERM: exit 143) stopped the run. */
+export class InterruptedError extends UserError {
+  constructor(
+    message: string,
+    options: UserErrorOptions & { signal?: NodeJS.Signals | undefined } = {},
+  ) {
+    super(message, options);
+    this.signal = options.signal ?? 'SIGINT';
+  }
+
+  readonly signal: NodeJS.Signals;
+}
 
 /** A position in a source file, 1-based, as editors show it. */
 export interface SourcePos {

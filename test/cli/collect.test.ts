@@ -126,7 +126,7 @@ test('Ctrl-C stops a collection at once: requests in flight are cancelled, exit 
   await writeFile(join(dir, 'snapshot.json'), 'earlier\n');
   await withReplay(ESTATE, { pageSize: 3, faults: { latencyMs: 300 } }, async (server) => {
     process.env.AWS_ENDPOINT_URL = server.url;
-    let interrupt: (() => void) | undefined;
+    let interrupt: ((signal: NodeJS.Signals) => void) | undefined;
     let stderr = '';
     const io: Io = {
       stdout: { write: () => true },
@@ -141,7 +141,7 @@ test('Ctrl-C stops a collection at once: requests in flight are cancelled, exit 
     const running = main(['collect', '--aws', '-o', 'snapshot.json'], io);
     // Once the regions' first requests are waiting in the server (300 ms each), interrupt.
     while (server.requests.length === 0 || server.pending === 0) await sleep(5);
-    interrupt!();
+    interrupt!('SIGINT');
     const code = await running;
     assert.equal(server.requests.length, 1, 'ended without waiting for the requests in flight');
     assert.equal(code, 130);
@@ -152,21 +152,23 @@ test('Ctrl-C stops a collection at once: requests in flight are cancelled, exit 
   assert.equal(await readFile(join(dir, 'snapshot.json'), 'utf8'), 'earlier\n');
 });
 
-test('the built bin turns a real SIGINT into the same clean stop', async () => {
-  const dir = await cwd();
-  const bin = fileURLToPath(new URL('../../bin/faultline.js', import.meta.url));
-  await withReplay(ESTATE, { faults: { latencyMs: 300 } }, async (server) => {
-    const child = spawn(process.execPath, [bin, 'collect', '--aws', '-o', 'snapshot.json'], { cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: server.url } });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-    while (server.requests.length === 0 || server.pending === 0) await sleep(5);
-    child.kill('SIGINT');
-    assert.equal(await exited, 130, stderr);
-    assert.match(stderr, /interrupted: the collection stopped and nothing was written/);
+for (const [signal, code, word] of [['SIGINT', 130, 'interrupted'], ['SIGTERM', 143, 'terminated']] as const) {
+  test(`the built bin turns a real ${signal} into the same clean stop, exit ${code}`, async () => {
+    const dir = await cwd();
+    const bin = fileURLToPath(new URL('../../bin/faultline.js', import.meta.url));
+    await withReplay(ESTATE, { faults: { latencyMs: 300 } }, async (server) => {
+      const child = spawn(process.execPath, [bin, 'collect', '--aws', '-o', 'snapshot.json'], { cwd: dir, env: { ...process.env, AWS_ENDPOINT_URL: server.url } });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+      const exited = new Promise<number | null>((resolveExit) => child.once('exit', (exitCode) => resolveExit(exitCode)));
+      while (server.requests.length === 0 || server.pending === 0) await sleep(5);
+      child.kill(signal);
+      assert.equal(await exited, code, stderr);
+      assert.match(stderr, new RegExp(`${word}: the collection stopped and nothing was written`));
+    });
+    assert.deepEqual(await readdir(dir), [], 'no snapshot and no temporary files');
   });
-  assert.deepEqual(await readdir(dir), [], 'no snapshot and no temporary files');
-});
+}
 
 test('a service behind a Network Load Balancer in one zone has a single-zone finding; one behind an ALB in two zones has none', async () => {
   await withReplay('load-balancers-one-zone-and-two', {}, async (server) => {

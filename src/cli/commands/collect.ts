@@ -41,10 +41,11 @@ export function registerCollect(program: Command, ctx: CliContext): Command {
     // Ctrl-C stops the collection, cancels its requests and removes the partial file; the
     // previous snapshot at the path stays as it was. A second Ctrl-C kills the process at once.
     const interrupt = new AbortController();
-    const release = io.onInterrupt?.(() => {
+    const release = io.onInterrupt?.((signal) => {
       release?.();
       interrupt.abort(
-        new InterruptedError('interrupted: the collection stopped and nothing was written', {
+        new InterruptedError(`${signal === 'SIGTERM' ? 'terminated' : 'interrupted'}: the collection stopped and nothing was written`, {
+          signal,
           where: options.output,
           hint: 'run the same command again to collect the whole estate; an earlier snapshot at this path is unchanged',
         }),
