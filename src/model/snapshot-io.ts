@@ -162,19 +162,31 @@ export function createSnapshotWriter(path: string, header: HeaderFields, options
 
 /**
  * Copies the body file into `out`: whole, or run by run in key order (a stable sort: runs of one
- * key keep the order they were written in).
+ * key keep the order they were written in). Runs that end up next to each other in the file are
+ * copied as one range, and the file is opened once however many ranges there are (a region whose
+ * global resources interleave with its regional ones makes many short runs).
  */
 async function copyRuns(bodyPath: string, out: NodeJS.WritableStream, runs: readonly { key: string; start: number; end: number }[]): Promise<void> {
-  const ordered = [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const ranges = ordered.length === 0 ? [{ start: 0, end: Infinity }] : ordered;
-  for (const { start, end } of ranges) {
-    if (end <= start) continue;
-    const input = createReadStream(bodyPath, { start, ...(end === Infinity ? {} : { end: end - 1 }) });
-    await new Promise<void>((resolvePromise, reject) => {
-      input.once('error', reject);
-      input.once('end', () => resolvePromise());
-      input.pipe(out, { end: false });
-    });
+  const ranges: { start: number; end: number }[] = [];
+  for (const { start, end } of [...runs].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    const last = ranges.at(-1);
+    if (last?.end === start) last.end = end;
+    else ranges.push({ start, end });
+  }
+  if (ranges.length === 0) ranges.push({ start: 0, end: Infinity });
+  const handle = await open(bodyPath, 'r');
+  try {
+    for (const { start, end } of ranges) {
+      if (end <= start) continue;
+      const input = handle.createReadStream({ start, autoClose: false, ...(end === Infinity ? {} : { end: end - 1 }) });
+      await new Promise<void>((resolvePromise, reject) => {
+        input.once('error', reject);
+        input.once('end', () => resolvePromise());
+        input.pipe(out, { end: false });
+      });
+    }
+  } finally {
+    await handle.close();
   }
 }
 

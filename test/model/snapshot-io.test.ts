@@ -90,6 +90,22 @@ test('a writer with groupBy lists resources by key, those of one key in the orde
   assert.deepEqual(await readdir(dir), ['grouped.json'], 'no temporary files are left behind');
 });
 
+test('a writer with groupBy copes with keys that alternate on every resource (thousands of one-line runs)', async () => {
+  const dir = await tempDir();
+  const path = join(dir, 'alternating.json');
+  const writer = createSnapshotWriter(path, sample, { groupBy: (r) => r.region ?? '' });
+  const regions = ['us-east-1', 'eu-west-1', 'us-east-1', ''];
+  const ids: Record<string, string[]> = {};
+  for (let i = 0; i < 4000; i++) {
+    const region = regions[i % regions.length]!;
+    const id = `arn:aws:sqs:${region}:123456789012:q-${i}`;
+    writer.add({ id, type: 'sqs:queue', provider: 'aws', ...(region ? { region, placement: 'regional' as const } : { placement: 'global' as const }), tags: {} });
+    (ids[region] ??= []).push(id);
+  }
+  await writer.close();
+  assert.deepEqual((await readSnapshot(path)).resources.map((r) => r.id), [...ids['']!, ...ids['eu-west-1']!, ...ids['us-east-1']!]);
+});
+
 test('an aborted writer leaves neither the target nor temporary files', async () => {
   const dir = await tempDir();
   const writer = createSnapshotWriter(join(dir, 'out.json'), sample);
