@@ -9,8 +9,6 @@ import { resolve } from 'node:path';
 import { diffReports, type DiffSide } from '../analysis/diff.js';
 import { looksLikeReport, validateReport } from '../analysis/report-input.js';
 import { InputError } from '../core/errors.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { readSnapshot } from '../model/snapshot-io.js';
 import { diffReporters, type DiffReporterName } from '../report/diff/index.js';
 import { plainStyle } from '../report/style.js';
 import type { CliContext } from './context.js';
@@ -26,8 +24,12 @@ export interface DiffOptions {
   verbose?: boolean;
 }
 
-/** Analyses a snapshot read from `path` into a report and its dependencies. */
-export type AnalyseSnapshot = (snapshot: Snapshot, path: string) => Promise<DiffSide>;
+/**
+ * Analyses the snapshot file at `path` (as the user named it, relative to the working directory)
+ * into a report and its dependencies. It reads the file itself, so it can compile the resources
+ * as they stream past instead of holding two whole snapshots.
+ */
+export type AnalyseSnapshot = (path: string) => Promise<DiffSide>;
 
 export async function runDiff(before: string, after: string, options: DiffOptions, ctx: CliContext, analyseSnapshot: AnalyseSnapshot): Promise<void> {
   const [old, now] = [await loadSide(before, ctx.io, analyseSnapshot), await loadSide(after, ctx.io, analyseSnapshot)];
@@ -61,7 +63,7 @@ export async function loadSide(path: string, io: Io, analyseSnapshot: AnalyseSna
       throw new InputError('this is neither a report nor a snapshot', { where: path, hint: HINT });
     }
   }
-  return analyseSnapshot(await readSnapshot(absolute, path), path);
+  return analyseSnapshot(path);
 }
 
 async function readHead(absolute: string, path: string): Promise<string> {

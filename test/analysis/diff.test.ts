@@ -55,3 +55,13 @@ test('dependencies read a redundancy group as one requirement and skip the gates
     { from: 'checkout', needs: 'orders' },
   ]);
 });
+
+test('the dependency diff is a set difference on (from, needs), in any input order and with repeats', () => {
+  const dep = (from: string, needs: string) => ({ from, needs });
+  const before = { report: beforeSide().report, dependencies: [dep('b', 'x'), dep('a', 'y'), dep('a', 'x'), dep('a', 'x'), dep('c', 'z')] };
+  const after = { report: beforeSide().report, dependencies: [dep('a', 'x'), dep('d', 'w'), dep('b', 'x'), dep('b', 'x'), dep('a', 'z')] };
+  assert.deepEqual(diffReports(before, after).dependencies, {
+    added: [dep('a', 'z'), dep('d', 'w')],
+    removed: [dep('a', 'y'), dep('c', 'z')],
+  });
+});

@@ -24,7 +24,7 @@ export function registerDiff(program: Command, ctx: CliContext): Command {
     .option('-v, --verbose', 'list every dependency and service that changed')
     .action(async (before: string, after: string, options: DiffCliOptions) => {
       await runDiff(before, after, options, ctx, async (snapshot) => {
-        const { estate } = await loadEstate({ config: options.config, serviceTag: options.serviceTag }, ctx.io, { snapshot });
+        const { estate } = await loadEstate({ snapshot, config: options.config, serviceTag: options.serviceTag, keepResources: false }, ctx.io);
         return { report: analyze(estate), dependencies: dependenciesOf(estate.graph) };
       });
     });
