@@ -11,17 +11,9 @@ import { collectReplayedEstate } from '../../src/cli/aws-options.js';
 import { writeSnapshot } from '../../src/model/snapshot-io.js';
 import { runCli } from '../helpers/cli.js';
 import { estateDir } from '../helpers/replay.js';
+import { CHECKOUT_MANIFEST } from '../fixtures/checkout-manifest.js';
 
-const MANIFEST = `version: 1
-services:
-  checkout:
-    critical: true
-    runsOn: [aws:eu-west-1/euw1-az1]
-    dependsOn: [payments, vendor:slack]
-  payments:
-    runsOn:
-      - anyOf: [aws:eu-west-1/euw1-az1, aws:eu-west-1/euw1-az2]
-`;
+const MANIFEST = CHECKOUT_MANIFEST;
 
 function workdir(files: Record<string, string> = { 'faultline.yaml': MANIFEST }): string {
   const dir = mkdtempSync(join(tmpdir(), 'faultline-audit-'));

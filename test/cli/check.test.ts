@@ -11,19 +11,11 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Log } from 'sarif';
 import type { Baseline } from '../../src/analysis/baseline.js';
 import { runCli } from '../helpers/cli.js';
+import { CHECKOUT_MANIFEST } from '../fixtures/checkout-manifest.js';
 
 // checkout is pinned to one zone; payments spreads over two. Adding `search` in us-east-1 only
 // is the pull request the gate must catch.
-const MANIFEST = `version: 1
-services:
-  checkout:
-    critical: true
-    runsOn: [aws:eu-west-1/euw1-az1]
-    dependsOn: [payments, vendor:slack]
-  payments:
-    runsOn:
-      - anyOf: [aws:eu-west-1/euw1-az1, aws:eu-west-1/euw1-az2]
-`;
+const MANIFEST = CHECKOUT_MANIFEST;
 const WITH_SEARCH = `${MANIFEST}  search:
     critical: true
     runsOn: [aws:us-east-1]
